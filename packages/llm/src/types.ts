@@ -1,0 +1,64 @@
+import type {
+  ArtefactOp, ArtefactType, Classification, EscalationRequest, ActionPayload, ProjectConfig, SanitisedSignal, TrustTier,
+} from '@agentic-pm/domain';
+
+/** What triage pass 1 sees of a signal. `text` and `title` are untrusted. */
+export interface TriageInput {
+  id: string;
+  source: 'jira' | 'outlook';
+  trust: TrustTier;
+  title: string;
+  text: string;
+  issueKey?: string;
+  from?: string;
+}
+
+export interface LlmUsage {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}
+
+export interface TriageOutcome {
+  id: string;
+  sanitised: SanitisedSignal;
+  classification: Classification;
+  via: 'model' | 'fail_closed';
+  reason?: string;
+}
+
+export interface ReasoningSignal {
+  id: string;
+  trust: TrustTier;
+  issueKey?: string;
+  from?: string;
+  sanitised: SanitisedSignal;
+  classification: Classification;
+}
+
+export interface ReasoningInput {
+  project: ProjectConfig;
+  /** Compact rendering of the project's current artefacts. */
+  artefacts: Partial<Record<ArtefactType, string>>;
+  signals: ReasoningSignal[];
+}
+
+export interface ProposedByModel {
+  payload: ActionPayload;
+  confidence: number;
+  rationale: string;
+  signalIds: string[];
+}
+
+export interface ReasoningOutcome {
+  proposals: ProposedByModel[];
+  artefactOps: Array<{ op: ArtefactOp; signalIds: string[] }>;
+  escalations: Array<{ request: EscalationRequest; signalIds: string[] }>;
+  /** Reasoning failed closed: escalate these signals to a human. */
+  failedClosed?: { signalIds: string[]; reason: string };
+}
+
+/** Every model call reports its usage here, so the caller can write the ledger. */
+export type UsageSink = (usage: LlmUsage) => void;
