@@ -7,3 +7,7 @@ export * from './escalation';
 export * from './artefact';
 export * from './errors';
 export * from './json-path';
+export * from './policy-gate';
+export * from './artefact-ops';
+export * from './artefact-markdown';
+export * from './backlog-summary';

@@ -1,0 +1,41 @@
+import type { BacklogSummary } from './artefact';
+
+export interface BacklogIssue {
+  key: string;
+  status: string;
+  priority: string | null;
+  assignee: string | null;
+  dueDate: string | null;
+  updated: string;
+}
+
+const DONE = /^(done|closed|resolved|cancelled)$/i;
+
+/** Computed from Jira state alone, no model: counts, overdue, unassigned, and what changed since last time. */
+export const computeBacklogSummary = (issues: BacklogIssue[], previous: BacklogSummary | undefined, now: string): BacklogSummary => {
+  const byStatus: Record<string, number> = {};
+  const byPriority: Record<string, number> = {};
+  const today = now.slice(0, 10);
+  for (const issue of issues) {
+    byStatus[issue.status] = (byStatus[issue.status] ?? 0) + 1;
+    const priority = issue.priority ?? 'None';
+    byPriority[priority] = (byPriority[priority] ?? 0) + 1;
+  }
+  const open = issues.filter((i) => !DONE.test(i.status));
+  const since = previous?.asOf;
+  return {
+    total: issues.length,
+    byStatus: Object.fromEntries(Object.entries(byStatus).sort()),
+    byPriority: Object.fromEntries(Object.entries(byPriority).sort()),
+    overdue: open.filter((i) => i.dueDate !== null && i.dueDate < today).map((i) => i.key).sort(),
+    unassigned: open.filter((i) => i.assignee === null).map((i) => i.key).sort(),
+    changedSinceLast: since ? issues.filter((i) => i.updated > since).map((i) => i.key).sort() : [],
+    asOf: now,
+  };
+};
+
+/** Compares summaries ignoring the timestamp, so an unchanged backlog gets no new version. */
+export const sameBacklog = (a: BacklogSummary, b: BacklogSummary): boolean => {
+  const strip = ({ asOf: _asOf, changedSinceLast: _c, ...rest }: BacklogSummary) => rest;
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+};

@@ -1,0 +1,40 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys, ttlAfterDays } from './keys';
+import { isConditionFailure } from './conditional';
+import type { Table } from './table';
+
+export interface IntentRecord {
+  key: string;
+  kind: string;
+  startedAt: string;
+  outcome?: { status: 'succeeded' | 'failed'; detail: string; at: string };
+}
+
+export type BeginIntent = { started: true } | { started: false; existing: IntentRecord };
+
+/**
+ * Records the intent to cause a side effect before causing it. A second attempt finds the
+ * record: with an outcome it was done; without one the first attempt may or may not have acted.
+ */
+export const beginIntent = async (table: Table, key: string, kind: string, nowIso: string): Promise<BeginIntent> => {
+  try {
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: { ...keys.intent(key), entity: 'Intent', key, kind, startedAt: nowIso, expiresAt: ttlAfterDays(nowIso, 90) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return { started: true };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const existing = (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.intent(key), ConsistentRead: true }))).Item as IntentRecord;
+    return { started: false, existing };
+  }
+};
+
+export const completeIntent = async (table: Table, key: string, outcome: NonNullable<IntentRecord['outcome']>): Promise<void> => {
+  await table.doc.send(
+    new UpdateCommand({ TableName: table.name, Key: keys.intent(key), UpdateExpression: 'SET outcome = :o', ExpressionAttributeValues: { ':o': outcome } }),
+  );
+};

@@ -1,0 +1,62 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys, ttlAfterDays } from './keys';
+import { queryAll, withoutKeys } from './query';
+import type { Table } from './table';
+
+export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
+
+export interface RunRecord {
+  runId: string;
+  time: string;
+  status: RunStatus;
+  leaseVersion?: number;
+  summary?: Record<string, unknown>;
+  error?: { error: string; cause: string };
+  finishedAt?: string;
+}
+
+const RUN_TTL_DAYS = 30;
+
+export const putRun = async (table: Table, run: RunRecord): Promise<void> => {
+  await table.doc.send(
+    new PutCommand({
+      TableName: table.name,
+      Item: { ...keys.run(run.runId), gsi1pk: 'RUNS', gsi1sk: `${run.time}#${run.runId}`, entity: 'Run', ...run, expiresAt: ttlAfterDays(run.time, RUN_TTL_DAYS) },
+    }),
+  );
+};
+
+export const getRun = async (table: Table, runId: string): Promise<RunRecord | undefined> => {
+  const item = (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.run(runId), ConsistentRead: true }))).Item;
+  return item ? (withoutKeys(item) as unknown as RunRecord) : undefined;
+};
+
+export const finishRunRecord = async (
+  table: Table,
+  runId: string,
+  update: Pick<RunRecord, 'status' | 'summary' | 'error' | 'finishedAt'>,
+): Promise<void> => {
+  await table.doc.send(
+    new UpdateCommand({
+      TableName: table.name,
+      Key: keys.run(runId),
+      UpdateExpression: 'SET #s = :s, summary = :summary, finishedAt = :f' + (update.error ? ', #e = :e' : ''),
+      ExpressionAttributeNames: { '#s': 'status', ...(update.error ? { '#e': 'error' } : {}) },
+      ExpressionAttributeValues: {
+        ':s': update.status,
+        ':summary': update.summary ?? {},
+        ':f': update.finishedAt,
+        ...(update.error ? { ':e': update.error } : {}),
+      },
+    }),
+  );
+};
+
+export const listRecentRuns = async (table: Table, limit: number): Promise<RunRecord[]> =>
+  (
+    await queryAll<RunRecord>(
+      table,
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'RUNS' }, ScanIndexForward: false, Limit: limit },
+      limit,
+    )
+  ).map((r) => withoutKeys(r) as RunRecord);
