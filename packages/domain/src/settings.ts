@@ -31,8 +31,13 @@ export const agentSettingsSchema = z.object({
   confidenceThreshold: z.number().min(0).max(1).default(0.75),
   holdMinutes: z.number().int().min(0).default(30),
   maxActionsPerRun: z.number().int().min(0).default(10),
-  /** Hour of day (owner's time zone) after which the daily housekeeping and digest run. */
+  /** Hour of day, in `digestTimeZone`, after which the daily housekeeping and digest run. */
   digestHour: z.number().int().min(0).max(23).default(17),
+  digestTimeZone: z.string().default('UTC'),
+  /** How far back the very first Jira poll of a project looks. */
+  initialLookbackMinutes: z.number().int().min(1).default(15),
+  /** Display name of the Jira account the agent writes as, so its own changes are not new work. */
+  agentJiraActor: z.string().default('agentic-pm'),
   leaseSeconds: z.number().int().min(60).default(14 * 60),
   /** Jira poll window overlap, to absorb search eventual consistency. */
   jiraOverlapMinutes: z.number().int().min(0).default(5),

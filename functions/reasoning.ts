@@ -1,0 +1,5 @@
+import { reasoning, stepInputSchema } from '@agentic-pm/agent';
+import { awsProvider, stepHandler, type ContextProvider } from '@agentic-pm/agent/lambda';
+
+export const createHandler = (provider: ContextProvider) => stepHandler('Reasoning', stepInputSchema, reasoning, provider);
+export const handler = createHandler(awsProvider);

@@ -1,0 +1,5 @@
+import { triage, stepInputSchema } from '@agentic-pm/agent';
+import { awsProvider, stepHandler, type ContextProvider } from '@agentic-pm/agent/lambda';
+
+export const createHandler = (provider: ContextProvider) => stepHandler('Triage', stepInputSchema, triage, provider);
+export const handler = createHandler(awsProvider);

@@ -1,0 +1,11 @@
+import { readLease, type Table } from '@agentic-pm/storage';
+import { LeaseLostError } from './errors';
+import type { RunRef } from './run-ref';
+
+/** Refuses to go on when the lease now belongs to a newer run (fencing by version). */
+export const assertLeaseHeld = async (table: Table, run: RunRef): Promise<void> => {
+  const lease = await readLease(table);
+  if (!lease || lease.holder !== run.runId || lease.version !== run.leaseVersion) {
+    throw new LeaseLostError(`run ${run.runId} no longer holds the lease (now ${lease ? `${lease.holder} v${lease.version}` : 'free'})`);
+  }
+};

@@ -1,0 +1,3 @@
+export * from './telemetry';
+export * from './step-handler';
+export * from './aws-provider';

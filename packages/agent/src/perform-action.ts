@@ -1,0 +1,91 @@
+import type { ProjectConfig, ProposedAction } from '@agentic-pm/domain';
+import { beginIntent, completeIntent, recordEvent } from '@agentic-pm/storage';
+import type { AgentContext } from './context';
+import { renderEmail } from './email-templates';
+
+export type PerformOutcome = { status: 'done'; detail: string } | { status: 'ambiguous'; detail: string };
+
+const describe = (action: ProposedAction): string => {
+  const p = action.payload;
+  switch (p.type) {
+    case 'jira_comment': return `comment on ${p.issueKey}`;
+    case 'jira_transition': return `move ${p.issueKey} to ${p.toStatus}`;
+    case 'jira_update_field': return `set ${p.field} of ${p.issueKey} to ${p.value}`;
+    case 'send_email': return `email ${p.to.join(', ')}: ${p.subject}`;
+    case 'notify_owner': return `notify owner: ${p.subject}`;
+  }
+};
+export { describe as describeAction };
+
+/**
+ * Causes an action's side effect at most once. An intent is written first; a retry that finds
+ * an intent without an outcome re-runs Jira writes (they detect their own repeat) but never resends mail.
+ */
+export const performAction = async (ctx: AgentContext, project: ProjectConfig, action: ProposedAction, runId: string, now: string): Promise<PerformOutcome> => {
+  const key = `action#${action.id}`;
+  const intent = await beginIntent(ctx.table, key, action.payload.type, now);
+  if (!intent.started) {
+    if (intent.existing.outcome) return { status: 'done', detail: intent.existing.outcome.detail };
+    if (action.payload.type === 'send_email' || action.payload.type === 'notify_owner') {
+      return { status: 'ambiguous', detail: 'a previous attempt may have sent this email; not resending' };
+    }
+  }
+  const p = action.payload;
+  let detail: string;
+  switch (p.type) {
+    case 'jira_comment': {
+      const r = await ctx.jira.addComment(p.issueKey, p.body, action.id);
+      detail = r.alreadyPresent ? `comment already on ${p.issueKey}` : `commented on ${p.issueKey}`;
+      await recordEvent(ctx.table, { id: `jira-${action.id}`, projectId: project.id, runId, type: 'jira_write', at: now, summary: detail, detail: { issue: p.issueKey, kind: 'comment', text: p.body.slice(0, 200) } });
+      break;
+    }
+    case 'jira_transition': {
+      const r = await ctx.jira.transitionIssue(p.issueKey, p.toStatus);
+      detail = r.changed ? `moved ${p.issueKey} to ${p.toStatus}` : `${p.issueKey} already in ${p.toStatus}`;
+      await recordEvent(ctx.table, { id: `jira-${action.id}`, projectId: project.id, runId, type: 'jira_write', at: now, summary: detail, detail: { issue: p.issueKey, kind: 'transition', text: p.toStatus } });
+      break;
+    }
+    case 'jira_update_field': {
+      await ctx.jira.updateField(p.issueKey, p.field, p.value);
+      detail = `set ${p.field} of ${p.issueKey}`;
+      await recordEvent(ctx.table, { id: `jira-${action.id}`, projectId: project.id, runId, type: 'jira_write', at: now, summary: detail, detail: { issue: p.issueKey, kind: 'field', text: `${p.field}=${p.value}` } });
+      break;
+    }
+    case 'send_email':
+    case 'notify_owner': {
+      const to = p.type === 'send_email' ? p.to : [project.owner];
+      const email = renderEmail(p.subject, p.body, [{ heading: 'Why', lines: [action.rationale] }]);
+      await sendMail(ctx, { projectId: project.id, runId, now, to, kind: 'action', key, ...email });
+      detail = `emailed ${to.join(', ')}`;
+      break;
+    }
+  }
+  await completeIntent(ctx.table, key, { status: 'succeeded', detail, at: now });
+  return { status: 'done', detail };
+};
+
+/** Sends one email and records it as an event (the table half of the outbox). */
+export const sendMail = async (
+  ctx: AgentContext,
+  mail: { projectId: string; runId: string; now: string; to: string[]; kind: 'escalation' | 'digest' | 'action'; key: string; subject: string; text: string; html: string },
+): Promise<void> => {
+  const { messageId } = await ctx.mailer.send({ from: ctx.senderAddress, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, kind: mail.kind, projectId: mail.projectId, idempotencyKey: mail.key });
+  await recordEvent(ctx.table, {
+    id: `email-${mail.key}`,
+    projectId: mail.projectId,
+    runId: mail.runId,
+    type: 'email_sent',
+    at: mail.now,
+    summary: `${mail.kind} email to ${mail.to.join(', ')}: ${mail.subject}`,
+    detail: { to: mail.to, subject: mail.subject, kind: mail.kind, messageId },
+  });
+};
+
+/** Sends a mail at most once per key: an intent without an outcome means "may have been sent", so no resend. */
+export const sendMailOnce = async (ctx: AgentContext, mail: Parameters<typeof sendMail>[1]): Promise<'sent' | 'already' | 'ambiguous'> => {
+  const intent = await beginIntent(ctx.table, mail.key, `email:${mail.kind}`, mail.now);
+  if (!intent.started) return intent.existing.outcome ? 'already' : 'ambiguous';
+  await sendMail(ctx, mail);
+  await completeIntent(ctx.table, mail.key, { status: 'succeeded', detail: `sent to ${mail.to.join(', ')}`, at: mail.now });
+  return 'sent';
+};

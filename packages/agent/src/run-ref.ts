@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** What Heartbeat tells every later state about the run. Ids and counts only. */
+export const runRefSchema = z.object({
+  runId: z.string().min(1),
+  time: z.iso.datetime({ offset: true }),
+  acquired: z.literal(true),
+  leaseVersion: z.number().int().positive(),
+  projects: z.number().int().nonnegative(),
+  housekeepingDue: z.boolean(),
+});
+export type RunRef = z.infer<typeof runRefSchema>;
+
+export const stepInputSchema = z.object({ run: runRefSchema });
+export type StepInput = z.infer<typeof stepInputSchema>;

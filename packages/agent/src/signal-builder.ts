@@ -1,0 +1,59 @@
+import type { ProjectConfig, Signal, TrustTier } from '@agentic-pm/domain';
+import type { JiraChange, MailMessage } from '@agentic-pm/integrations';
+import { signalIdOf, type StagedChange } from '@agentic-pm/storage';
+
+const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+export const trustOfSender = (from: string, project: ProjectConfig): TrustTier =>
+  project.allowedEmailDomains.some((d) => d.toLowerCase() === domainOf(from)) ? 'internal' : 'external';
+
+/** Keeps stored text bounded, with a marker so a reader knows it was cut. */
+export const bound = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max)}\n[truncated: ${text.length - max} more characters]`;
+
+const fromJira = (change: JiraChange, project: ProjectConfig, runId: string, maxChars: number): Signal => {
+  const lines: string[] = [];
+  if (change.created) lines.push(`Created issue: ${change.issue.summary}`, change.issue.description);
+  for (const c of change.changes) lines.push(`${c.field}: ${c.from ?? '(none)'} -> ${c.to ?? '(none)'}`);
+  for (const c of change.comments) lines.push(`Comment by ${c.author}: ${c.body}`);
+  return {
+    id: signalIdOf('jira', change.dedupeKey),
+    projectId: project.id,
+    source: 'jira',
+    dedupeKey: change.dedupeKey,
+    occurredAt: change.occurredAt,
+    actor: change.actor,
+    // The project's own Jira is internal; its text is still untrusted and goes through pass 1.
+    trust: 'internal',
+    issueKey: change.issue.key,
+    title: `${change.issue.key}: ${change.issue.summary}`,
+    text: bound(lines.filter(Boolean).join('\n'), maxChars),
+    changes: change.changes,
+    runId,
+  };
+};
+
+const fromMail = (message: MailMessage, project: ProjectConfig, runId: string, maxChars: number): Signal => ({
+  id: signalIdOf('outlook', message.id),
+  projectId: project.id,
+  source: 'outlook',
+  dedupeKey: message.id,
+  occurredAt: message.receivedAt,
+  actor: message.fromName ?? message.from,
+  trust: trustOfSender(message.from, project),
+  title: message.subject,
+  text: bound(message.bodyText, maxChars),
+  ...(message.internetMessageId ? { messageId: message.internetMessageId } : {}),
+  from: message.from,
+  to: [...message.to, ...message.cc],
+  ...(message.isAutoReply || message.isBulk
+    ? { prefiltered: { category: 'noise' as const, reason: message.isAutoReply ? 'automatic reply or out-of-office' : 'bulk or mailing-list mail' } }
+    : {}),
+  runId,
+});
+
+/** Turns one staged change into one signal. */
+export const buildSignal = (change: StagedChange, project: ProjectConfig, runId: string, maxChars: number): Signal =>
+  change.source === 'jira'
+    ? fromJira(change.payload as JiraChange, project, runId, maxChars)
+    : fromMail(change.payload as MailMessage, project, runId, maxChars);

@@ -1,0 +1,89 @@
+import { evaluateAction, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
+import { completeProposal, listProjects, listProposals, putAction, recordEvent, type ActionStatus } from '@agentic-pm/storage';
+import type { AgentContext } from '../context';
+import { assertLeaseHeld } from '../fencing';
+import { describeAction, performAction } from '../perform-action';
+import { raiseEscalation } from '../raise-escalation';
+import type { StepInput } from '../run-ref';
+
+export interface ExecuteResult {
+  executed: number;
+  held: number;
+  escalated: number;
+  blocked: number;
+}
+
+/** Escalates an action the gate would not let through, offering approval or rejection. */
+export const escalateAction = (ctx: AgentContext, project: ProjectConfig, action: ProposedAction, reason: string, runId: string, now: string) =>
+  raiseEscalation(ctx, project, {
+    id: `approve-${action.id}`,
+    signalIds: action.provenance.signalIds,
+    request: {
+      title: `Approve: ${describeAction(action)}`,
+      context: `The agent proposes to ${describeAction(action)}. It did not act because ${reason}. Its rationale: ${action.rationale}`,
+      options: ['Approve and run it', 'Reject it'],
+      recommendation: action.provenance.injectionSuspected || action.provenance.trust === 'external' ? 1 : 0,
+      rationale: reason,
+    },
+  }, runId, now);
+
+/** Step 6: every proposal goes through the policy gate, then is executed, held, escalated or blocked. */
+export const executeActions = async (ctx: AgentContext, { run }: StepInput): Promise<ExecuteResult> => {
+  await assertLeaseHeld(ctx.table, run);
+  const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
+  const proposals = await listProposals(ctx.table, run.runId);
+  const result: ExecuteResult = { executed: 0, held: 0, escalated: 0, blocked: 0 };
+  const executedPerProject = new Map<string, number>();
+  for (const done of proposals.filter((p) => p.status === 'done' && p.outcome === 'execute' && p.kind === 'action')) {
+    if (done.kind === 'action') executedPerProject.set(done.action.projectId, (executedPerProject.get(done.action.projectId) ?? 0) + 1);
+  }
+  for (const proposal of proposals.filter((p) => p.status === 'new')) {
+    if (proposal.kind === 'escalation') {
+      const project = projects.get(proposal.projectId);
+      if (project) await raiseEscalation(ctx, project, { id: `${run.runId}-${proposal.id}`, request: proposal.request, signalIds: proposal.signalIds }, run.runId, run.time);
+      await completeProposal(ctx.table, run.runId, proposal.id, 'escalate');
+      result.escalated++;
+      continue;
+    }
+    const { action } = proposal;
+    const project = projects.get(action.projectId);
+    if (!project) continue;
+    const decision = evaluateAction(action, project, ctx.settings, { now: run.time, executedThisRun: executedPerProject.get(project.id) ?? 0 });
+    let status: ActionStatus;
+    let outcome = decision.outcome;
+    let resultText = decision.reason;
+    if (decision.outcome === 'execute') {
+      const performed = await performAction(ctx, project, action, run.runId, run.time);
+      if (performed.status === 'ambiguous') {
+        await escalateAction(ctx, project, action, performed.detail, run.runId, run.time);
+        status = 'ESCALATED';
+        outcome = 'escalate';
+      } else {
+        status = 'DONE';
+        executedPerProject.set(project.id, (executedPerProject.get(project.id) ?? 0) + 1);
+      }
+      resultText = performed.detail;
+    } else if (decision.outcome === 'hold') {
+      status = 'PENDING';
+    } else if (decision.outcome === 'escalate') {
+      await escalateAction(ctx, project, action, decision.reason, run.runId, run.time);
+      status = 'ESCALATED';
+    } else {
+      status = 'BLOCKED';
+    }
+    await putAction(ctx.table, {
+      id: action.id, projectId: project.id, runId: run.runId, action, decision, status, createdAt: run.time,
+      ...(decision.executeAfter ? { executeAfter: decision.executeAfter } : {}),
+      ...(status === 'DONE' ? { executedAt: run.time } : {}), result: resultText,
+    });
+    await recordEvent(ctx.table, {
+      id: `action-${action.id}`, projectId: project.id, runId: run.runId, type: `action_${outcome}`, at: run.time,
+      summary: `${outcome}: ${describeAction(action)} (${decision.reason})`, detail: { actionId: action.id, type: action.payload.type },
+    });
+    await completeProposal(ctx.table, run.runId, proposal.id, outcome);
+    result[({ execute: 'executed', hold: 'held', escalate: 'escalated', block: 'blocked' } as const)[outcome]]++;
+  }
+  ctx.metrics.count('ActionsExecuted', result.executed);
+  ctx.metrics.count('ActionsHeld', result.held);
+  return result;
+};

@@ -1,0 +1,47 @@
+import type { JiraChange } from '@agentic-pm/integrations';
+import { existingSignalIds, getCheckpoint, listProjects, putCheckpoint, putJiraIssues, signalIdOf, stageChange } from '@agentic-pm/storage';
+import type { AgentContext } from '../context';
+import { assertLeaseHeld } from '../fencing';
+import type { StepInput } from '../run-ref';
+
+export interface PollResult {
+  changes: number;
+  ignoredOwn: number;
+  projects: number;
+}
+
+const CHECKPOINT_KEY = 'updated';
+
+/** Step 2a: stage every Jira change since the checkpoint, then move the checkpoint to the max `updated` seen. */
+export const pollJira = async (ctx: AgentContext, { run }: StepInput): Promise<PollResult> => {
+  await assertLeaseHeld(ctx.table, run);
+  const projects = await listProjects(ctx.table);
+  let changes = 0;
+  let ignoredOwn = 0;
+  for (const project of projects) {
+    const checkpoint = await getCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY);
+    // Search is eventually consistent and compares at minute precision: overlap, then dedupe.
+    const sinceMs = checkpoint
+      ? Number(checkpoint) - ctx.settings.jiraOverlapMinutes * 60_000
+      : Date.parse(run.time) - ctx.settings.initialLookbackMinutes * 60_000;
+    const result = await ctx.jira.pollChanges(project.jiraProjectKey, sinceMs);
+    await putJiraIssues(
+      ctx.table,
+      project.id,
+      result.issues.map(({ key, summary, status, priority, assignee, dueDate, labels, updated }) => ({ key, summary, status, priority, assignee, dueDate, labels, updated })),
+    );
+    const own = (c: JiraChange): boolean => c.byAgent || c.actor === ctx.settings.agentJiraActor;
+    const theirs = result.changes.filter((c) => !own(c));
+    ignoredOwn += result.changes.length - theirs.length;
+    const known = await existingSignalIds(ctx.table, project.id, theirs.map((c) => signalIdOf('jira', c.dedupeKey)));
+    for (const change of theirs.filter((c) => !known.has(signalIdOf('jira', c.dedupeKey)))) {
+      await stageChange(ctx.table, run.runId, { projectId: project.id, source: 'jira', dedupeKey: change.dedupeKey, payload: change }, run.time);
+      changes++;
+    }
+    // Only now that the changes are stored may the cursor move, and never backwards.
+    if (result.maxUpdatedMs !== null && result.maxUpdatedMs > Number(checkpoint ?? 0)) {
+      await putCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY, String(result.maxUpdatedMs), run.time);
+    }
+  }
+  return { changes, ignoredOwn, projects: projects.length };
+};

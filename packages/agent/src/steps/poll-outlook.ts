@@ -1,0 +1,37 @@
+import { existingSignalIds, getCheckpoint, listProjects, putCheckpoint, signalIdOf, stageChange } from '@agentic-pm/storage';
+import type { AgentContext } from '../context';
+import { assertLeaseHeld } from '../fencing';
+import type { StepInput } from '../run-ref';
+import type { PollResult } from './poll-jira';
+
+const CHECKPOINT_KEY = 'deltaLink';
+
+/** Step 2b: follow each project mailbox's Graph delta, stage new messages, then save the deltaLink. */
+export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promise<PollResult & { removed: number; resynced: number }> => {
+  await assertLeaseHeld(ctx.table, run);
+  const projects = await listProjects(ctx.table);
+  let changes = 0;
+  let ignoredOwn = 0;
+  let removed = 0;
+  let resynced = 0;
+  for (const project of projects) {
+    const deltaLink = await getCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY);
+    const round = await ctx.graph.deltaRound(project.mailbox, deltaLink ?? null);
+    removed += round.removedIds.length;
+    if (round.resynced) resynced++;
+    const sender = ctx.senderAddress.toLowerCase();
+    const theirs = round.messages.filter((m) => m.from.toLowerCase() !== sender);
+    ignoredOwn += round.messages.length - theirs.length;
+    // Replays and resyncs deliver messages again: the message id is the dedupe key.
+    const known = await existingSignalIds(ctx.table, project.id, theirs.map((m) => signalIdOf('outlook', m.id)));
+    const seen = new Set<string>();
+    for (const message of theirs) {
+      if (known.has(signalIdOf('outlook', message.id)) || seen.has(message.id)) continue;
+      seen.add(message.id);
+      await stageChange(ctx.table, run.runId, { projectId: project.id, source: 'outlook', dedupeKey: message.id, payload: message }, run.time);
+      changes++;
+    }
+    await putCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY, round.deltaLink, run.time);
+  }
+  return { changes, ignoredOwn, projects: projects.length, removed, resynced };
+};

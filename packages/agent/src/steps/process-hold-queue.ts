@@ -1,0 +1,62 @@
+import { evaluateAction } from '@agentic-pm/domain';
+import { listDueHeldActions, listProjects, moveAction, recordEvent } from '@agentic-pm/storage';
+import type { AgentContext } from '../context';
+import { assertLeaseHeld } from '../fencing';
+import { describeAction, performAction } from '../perform-action';
+import type { StepInput } from '../run-ref';
+import { escalateAction } from './execute-actions';
+
+export interface HoldQueueResult {
+  due: number;
+  executed: number;
+  escalated: number;
+  failed: number;
+}
+
+/** Step 8: run held actions that have come due, every run; the gate is asked again because config may have changed. */
+export const processHoldQueue = async (ctx: AgentContext, { run }: StepInput): Promise<HoldQueueResult> => {
+  await assertLeaseHeld(ctx.table, run);
+  const due = await listDueHeldActions(ctx.table, run.time);
+  const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
+  const result: HoldQueueResult = { due: due.length, executed: 0, escalated: 0, failed: 0 };
+  for (const record of due) {
+    if (!(await moveAction(ctx.table, record, 'PENDING', 'EXECUTING'))) continue;
+    const project = projects.get(record.projectId);
+    const decision = project ? evaluateAction(record.action, project, ctx.settings, { now: run.time, executedThisRun: 0 }) : { outcome: 'block' as const, reason: 'project no longer exists' };
+    let summary: string;
+    try {
+      // Having waited out its hold, an action the gate would still hold may now run.
+      if (project && (decision.outcome === 'execute' || decision.outcome === 'hold')) {
+        const performed = await performAction(ctx, project, record.action, run.runId, run.time);
+        if (performed.status === 'ambiguous') {
+          await escalateAction(ctx, project, record.action, performed.detail, run.runId, run.time);
+          await moveAction(ctx.table, record, 'EXECUTING', 'FAILED', { result: performed.detail });
+          result.escalated++;
+        } else {
+          await moveAction(ctx.table, record, 'EXECUTING', 'DONE', { result: performed.detail, executedAt: run.time });
+          result.executed++;
+        }
+        summary = `held action ran: ${performed.detail}`;
+      } else if (project && decision.outcome === 'escalate') {
+        await escalateAction(ctx, project, record.action, decision.reason, run.runId, run.time);
+        await moveAction(ctx.table, record, 'EXECUTING', 'ESCALATED', { result: decision.reason });
+        result.escalated++;
+        summary = `held action escalated: ${decision.reason}`;
+      } else {
+        await moveAction(ctx.table, record, 'EXECUTING', 'FAILED', { result: decision.reason });
+        result.failed++;
+        summary = `held action refused: ${decision.reason}`;
+      }
+    } catch (error) {
+      await moveAction(ctx.table, record, 'EXECUTING', 'FAILED', { result: (error as Error).message });
+      result.failed++;
+      summary = `held action failed: ${(error as Error).message}`;
+    }
+    await recordEvent(ctx.table, {
+      id: `hold-${record.id}`, projectId: record.projectId, runId: run.runId, type: 'hold_processed', at: run.time,
+      summary: `${describeAction(record.action)}: ${summary}`, detail: { actionId: record.id },
+    });
+  }
+  ctx.metrics.count('ActionsExecuted', result.executed);
+  return result;
+};

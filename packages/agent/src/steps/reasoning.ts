@@ -1,0 +1,83 @@
+import { ARTEFACT_TYPES, renderArtefactCompact, type ProjectConfig, type Provenance, type TrustTier } from '@agentic-pm/domain';
+import { reasonAboutSignals, type ReasoningSignal } from '@agentic-pm/llm';
+import { getArtefact, listProjects, listRunSignals, putArtefactOp, putProposal, type StoredSignal } from '@agentic-pm/storage';
+import type { AgentContext } from '../context';
+import { needsAHuman } from '../escalation-requests';
+import { assertLeaseHeld } from '../fencing';
+import { budgetMode, usageRecorder } from '../ledger-recorder';
+import type { StepInput } from '../run-ref';
+
+export interface ReasoningStepResult {
+  proposals: number;
+  escalations: number;
+  artefactOps: number;
+  llmCalls: number;
+}
+
+const isComplex = (s: StoredSignal): boolean =>
+  s.triage?.via === 'model' && s.triage.classification.complexity === 'complex' && s.triage.classification.category !== 'noise';
+
+/** Provenance from the signals an action cites; unknown citations fall back to the whole batch, the cautious side. */
+export const provenanceOf = (cited: string[], batch: StoredSignal[]): Provenance => {
+  const byId = new Map(batch.map((s) => [s.id, s]));
+  const sources = cited.length > 0 && cited.every((id) => byId.has(id)) ? cited.map((id) => byId.get(id)!) : batch;
+  const trust: TrustTier = sources.some((s) => s.trust === 'external') ? 'external' : 'internal';
+  return { trust, injectionSuspected: sources.some((s) => s.triage?.sanitised.injectionSuspected === true), signalIds: sources.map((s) => s.id) };
+};
+
+const compactArtefacts = async (ctx: AgentContext, project: ProjectConfig) => {
+  const out: Partial<Record<(typeof ARTEFACT_TYPES)[number], string>> = {};
+  for (const type of ARTEFACT_TYPES) {
+    const artefact = await getArtefact(ctx.table, project.id, type);
+    if (artefact) out[type] = renderArtefactCompact(artefact);
+  }
+  return out;
+};
+
+/** Step 5: Sonnet proposes actions, artefact operations and escalations for the complex signals, per project. */
+export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<ReasoningStepResult> => {
+  await assertLeaseHeld(ctx.table, run);
+  const complex = (await listRunSignals(ctx.table, run.runId)).filter(isComplex);
+  const result: ReasoningStepResult = { proposals: 0, escalations: 0, artefactOps: 0, llmCalls: 0 };
+  const usage = usageRecorder(ctx, run.time);
+  const mode = await budgetMode(ctx, run.time);
+  for (const project of await listProjects(ctx.table)) {
+    const batch = complex.filter((s) => s.projectId === project.id);
+    if (batch.length === 0) continue;
+    if (mode !== 'full') {
+      for (const signal of batch) await putProposal(ctx.table, run.runId, needsAHuman(signal, 'daily LLM budget reached: reasoning is off'), run.time);
+      result.escalations += batch.length;
+      continue;
+    }
+    const signals: ReasoningSignal[] = batch.map((s) => ({
+      id: s.id, trust: s.trust, sanitised: s.triage!.sanitised, classification: s.triage!.classification,
+      ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}),
+    }));
+    const outcome = await reasonAboutSignals({ project, artefacts: await compactArtefacts(ctx, project), signals }, { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage });
+    // Ids are positional so a retried step rewrites the same items instead of adding new ones.
+    for (const [i, p] of outcome.proposals.entries()) {
+      const id = `${project.id}-action-${i}`;
+      await putProposal(ctx.table, run.runId, {
+        id, kind: 'action', status: 'new',
+        action: { id: `${run.runId}-${id}`, projectId: project.id, payload: p.payload, confidence: p.confidence, rationale: p.rationale, provenance: provenanceOf(p.signalIds, batch) },
+      }, run.time);
+      result.proposals++;
+    }
+    for (const [i, e] of outcome.escalations.entries()) {
+      await putProposal(ctx.table, run.runId, { id: `${project.id}-escalation-${i}`, kind: 'escalation', projectId: project.id, request: e.request, signalIds: e.signalIds, status: 'new' }, run.time);
+      result.escalations++;
+    }
+    for (const [i, o] of outcome.artefactOps.entries()) {
+      await putArtefactOp(ctx.table, run.runId, { id: `${project.id}-op-${String(i).padStart(3, '0')}`, projectId: project.id, op: o.op, signalIds: o.signalIds }, run.time);
+      result.artefactOps++;
+    }
+    if (outcome.failedClosed) {
+      for (const signal of batch.filter((s) => outcome.failedClosed!.signalIds.includes(s.id))) {
+        await putProposal(ctx.table, run.runId, needsAHuman(signal, outcome.failedClosed.reason), run.time);
+        result.escalations++;
+      }
+    }
+  }
+  result.llmCalls = (await usage.flush()).calls;
+  return result;
+};

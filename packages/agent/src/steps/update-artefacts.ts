@@ -1,0 +1,69 @@
+import {
+  ConflictError, applyArtefactOps, computeBacklogSummary, emptyArtefact, sameBacklog,
+  type Artefact, type ArtefactContentByType, type ArtefactOp, type ArtefactType, type ProjectConfig,
+} from '@agentic-pm/domain';
+import { getArtefact, listArtefactOps, listJiraIssues, listProjects, listRunSignals, putArtefactVersion, recordEvent } from '@agentic-pm/storage';
+import type { AgentContext } from '../context';
+import { assertLeaseHeld } from '../fencing';
+import type { StepInput } from '../run-ref';
+import { opsForSimpleSignal, unblockOps } from '../simple-signal-ops';
+
+export interface UpdateArtefactsResult {
+  updated: number;
+}
+
+type Ops = Array<{ op: ArtefactOp; signalIds: string[] }>;
+type Next<T extends ArtefactType> = (current: ArtefactContentByType[T]) => { content: ArtefactContentByType[T]; changes: string[] };
+
+const MAX_CONFLICT_RETRIES = 3;
+
+/** Writes the next version if `next` changed anything; re-reads and re-applies on a concurrent write. */
+const writeIfChanged = async <T extends ArtefactType>(ctx: AgentContext, project: ProjectConfig, type: T, now: string, next: Next<T>): Promise<Artefact | null> => {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getArtefact(ctx.table, project.id, type);
+    const base = current?.content ?? emptyArtefact(type, now);
+    const { content, changes } = next(base);
+    if (current && changes.length === 0) return null;
+    const artefact: Artefact = { projectId: project.id, type, version: (current?.version ?? 0) + 1, content, changeSummary: current ? changes.join('; ') : ['created', ...changes].join('; '), updatedAt: now };
+    try {
+      await putArtefactVersion(ctx.table, artefact, current?.version ?? 0, current?.content);
+      return artefact;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+    }
+  }
+};
+
+/** Step 7: apply this run's artefact operations and recompute the backlog summary, one version per real change. */
+export const updateArtefacts = async (ctx: AgentContext, { run }: StepInput): Promise<UpdateArtefactsResult> => {
+  await assertLeaseHeld(ctx.table, run);
+  const signals = await listRunSignals(ctx.table, run.runId);
+  const modelOps = await listArtefactOps(ctx.table, run.runId);
+  const result: UpdateArtefactsResult = { updated: 0 };
+  for (const project of await listProjects(ctx.table)) {
+    const ops: Ops = [
+      ...signals.filter((s) => s.projectId === project.id).flatMap((s) => [...opsForSimpleSignal(s), ...unblockOps(s)].map((op) => ({ op, signalIds: [s.id] }))),
+      ...modelOps.filter((o) => o.projectId === project.id).map((o) => ({ op: o.op, signalIds: o.signalIds })),
+    ];
+    const written: Array<Artefact | null> = [];
+    for (const type of ['raid_log', 'delivery_state', 'decision_log'] as const) {
+      written.push(await writeIfChanged(ctx, project, type, run.time, (content) => applyArtefactOps(type, content as never, ops, run.time)));
+    }
+    const issues = await listJiraIssues(ctx.table, project.id);
+    written.push(
+      await writeIfChanged(ctx, project, 'backlog_summary', run.time, (previous) => {
+        const summary = computeBacklogSummary(issues, previous.total === 0 && previous.changedSinceLast.length === 0 ? undefined : previous, run.time);
+        return { content: summary, changes: sameBacklog(summary, previous) ? [] : [`${summary.total} issues, ${summary.overdue.length} overdue, ${summary.unassigned.length} unassigned`] };
+      }),
+    );
+    for (const artefact of written.filter((a): a is Artefact => a !== null)) {
+      result.updated++;
+      await recordEvent(ctx.table, {
+        id: `artefact-${project.id}-${artefact.type}-v${artefact.version}`, projectId: project.id, runId: run.runId, type: 'artefact_updated', at: run.time,
+        summary: `${artefact.type} v${artefact.version}: ${artefact.changeSummary}`, detail: { type: artefact.type, version: artefact.version },
+      });
+    }
+  }
+  ctx.metrics.count('ArtefactUpdates', result.updated);
+  return result;
+};

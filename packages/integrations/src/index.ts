@@ -1,0 +1,4 @@
+export * from './jira';
+export * from './graph';
+export * from './mail';
+export * from './secrets';

@@ -1,0 +1,3 @@
+export * from './types';
+export * from './ses-mailer';
+export * from './outbox-mailer';

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { ContextProvider } from '@agentic-pm/agent/lambda';
+import { localTaskHandlers, TASK_HANDLERS, type Invocation } from './local-handlers';
+import { loadLocalDefinition } from './workflow';
+
+export type CycleStatus = 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
+
+export interface StateProgress {
+  name: string;
+  type: string;
+  durationMs: number;
+  output?: unknown;
+  error?: string;
+}
+
+export interface CycleResult {
+  executionName: string;
+  at: string;
+  status: CycleStatus;
+  stateTransitions: number;
+  output: Record<string, unknown> | null;
+  error?: { error: string; cause: string };
+  invocations: Invocation[];
+  wallMs: number;
+}
+
+const definition = loadLocalDefinition();
+const stateMachine = new StateMachine(definition as never);
+// Retries keep their shape but not their waits: a local run should not sleep for backoff.
+const retryIntervalOverrides = Object.fromEntries(Object.keys(TASK_HANDLERS).map((name) => [name, 10]));
+
+/** Execution names are unique, as in AWS, and start with the scheduled time for a reader. */
+export const executionNameFor = (at: string): string => `run-${at.replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+
+/** Runs one execution of the workflow through aws-local-stepfunctions with the in-process handlers. */
+export const runCycle = async (
+  provider: ContextProvider,
+  at: string,
+  onState: (progress: StateProgress) => void = () => undefined,
+  executionName: string = executionNameFor(at),
+): Promise<CycleResult> => {
+  const invocations: Invocation[] = [];
+  const started = performance.now();
+  const input = { scheduledTime: at };
+  const execution = stateMachine.run(input, {
+    overrides: { taskResourceLocalHandlers: localTaskHandlers(provider, (i) => invocations.push(i)), retryIntervalOverrides },
+    context: { Execution: { Id: `arn:aws:states:local:000000000000:execution:agent-loop:${executionName}`, Name: executionName, Input: input, StartTime: at } },
+    noThrowOnAbort: true,
+  });
+  let transitions = 0;
+  const entered = new Map<string, number>();
+  const watch = (async () => {
+    for await (const event of execution.eventLogs) {
+      if (event.type === 'StateEntered') {
+        transitions++;
+        entered.set(event.state.name, event.timestamp);
+      } else if (event.type === 'StateExited' || event.type === 'StateFailed') {
+        const since = entered.get(event.state.name) ?? event.timestamp;
+        onState({
+          name: event.state.name, type: event.state.type, durationMs: event.timestamp - since,
+          ...(event.type === 'StateExited' ? { output: event.state.output } : { error: `${event.Error}: ${String(event.Cause)}` }),
+        });
+      }
+    }
+  })();
+  let output: Record<string, unknown> | null = null;
+  let error: CycleResult['error'];
+  try {
+    output = (await execution.result) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as Error & { cause?: unknown };
+    error = { error: err.name, cause: err.message };
+  }
+  await watch.catch(() => undefined);
+  const status: CycleStatus = error ? 'FAILED' : output?.outcome === 'SKIPPED' ? 'SKIPPED' : 'SUCCEEDED';
+  return { executionName, at, status, stateTransitions: transitions, output, ...(error ? { error } : {}), invocations, wallMs: performance.now() - started };
+};
