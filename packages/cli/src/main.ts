@@ -1,0 +1,54 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ValidationError } from '@agentic-pm/domain';
+import { DEMO_SCENARIO, runCommand, type RunOptions } from './commands/run';
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+
+const program = new Command()
+  .name('agentic-pm')
+  .description('Runs the agentic-pm agent loop on this machine: the real workflow and handlers against local stand-ins for AWS, Jira, Outlook and Bedrock.')
+  .showHelpAfterError();
+
+const exitFor = (report: { cycles: Array<{ status: string }> }): void => {
+  if (report.cycles.some((c) => c.status === 'FAILED')) process.exitCode = 1;
+};
+
+program
+  .command('demo', { isDefault: true })
+  .description('run the bundled demo scenario from a fresh data directory and show the artefacts')
+  .option('--cycles <n>', 'number of 15-minute cycles', positiveInt, 8)
+  .option('--data-dir <dir>', 'where DynamoDB Local and the outbox keep data', '.data/demo')
+  .action(async (opts: { cycles: number; dataDir: string }) => {
+    exitFor(await runCommand({ scenario: DEMO_SCENARIO, cycles: opts.cycles, dataDir: opts.dataDir, fresh: true, showArtefacts: true }));
+  });
+
+program
+  .command('run')
+  .description('run a scenario for N cycles')
+  .option('--scenario <file>', 'scenario JSON file', DEMO_SCENARIO)
+  .option('--cycles <n>', 'number of cycles', positiveInt, 8)
+  .option('--report <file>', 'write a JSON report here')
+  .option('--data-dir <dir>', 'where DynamoDB Local and the outbox keep data (kept between runs)', '.data/default')
+  .option('--config <file>', 'agent settings JSON (defaults are embedded)')
+  .option('--show-artefacts', 'print the artefacts as Markdown at the end')
+  .option('--verbose', 'one line per state even for long runs')
+  .action(async (opts: RunOptions) => {
+    exitFor(await runCommand(opts));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ValidationError) {
+    console.error(`Invalid input in ${error.source}:`);
+    for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`agentic-pm failed: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 1;
+  }
+}
