@@ -4,7 +4,7 @@ import { ArtefactTooLargeError, getArtefact, listArtefactHistory, putArtefactVer
 import { freshTable } from '../support/fresh-table';
 
 const NOW = '2026-03-02T08:00:00.000Z';
-const raid = (version: number, description: string): Artefact => ({
+const raid = (version: number, description: string): Artefact<'raid_log'> => ({
   projectId: 'atlas', type: 'raid_log', version, updatedAt: NOW, changeSummary: `v${version}`,
   content: { items: [{ id: 'R-001', kind: 'risk', description, owner: null, severity: 'high', status: 'open', raisedAt: NOW, updatedAt: NOW, sourceSignals: [] }] },
 });
@@ -34,7 +34,7 @@ describe('artefact versions', () => {
 
   it('fails clearly instead of truncating an oversized artefact', async () => {
     // Prepare
-    const huge: Artefact = { ...raid(1, 'x'), projectId: 'huge', content: { items: Array.from({ length: 800 }, (_, i) => ({ ...raid(1, 'y'.repeat(400)).content.items[0]!, id: `R-${i}` })) } };
+    const huge: Artefact<'raid_log'> = { ...raid(1, 'x'), projectId: 'huge', content: { items: Array.from({ length: 800 }, (_, i) => ({ ...raid(1, 'y'.repeat(400)).content.items[0]!, id: `R-${i}` })) } };
 
     // Act & Assess
     await expect(putArtefactVersion(table, huge, 0, emptyArtefact('raid_log', NOW))).rejects.toBeInstanceOf(ArtefactTooLargeError);

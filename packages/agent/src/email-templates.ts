@@ -29,7 +29,7 @@ export const renderEmail = (subject: string, intro: string, sections: EmailSecti
 };
 
 export const escalationEmail = (project: ProjectConfig, escalation: Escalation): RenderedEmail =>
-  renderEmail(`[${project.name}] Decision needed: ${escalation.title}`, escalation.context, [
+  renderEmail(`[${project.name}] ${escalation.title}`, escalation.context, [
     { heading: 'Options', lines: escalation.options.map((o, i) => `${i}: ${o}${i === escalation.recommendation ? ' (recommended)' : ''}`) },
     { heading: 'Why the agent recommends this', lines: [escalation.rationale] },
     { heading: 'How to decide', lines: [`npm start -- decide ${escalation.id} --option N`] },

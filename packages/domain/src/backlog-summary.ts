@@ -34,8 +34,14 @@ export const computeBacklogSummary = (issues: BacklogIssue[], previous: BacklogS
   };
 };
 
+/** JSON with sorted keys: DynamoDB does not keep the key order of a map. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+
 /** Compares summaries ignoring the timestamp, so an unchanged backlog gets no new version. */
 export const sameBacklog = (a: BacklogSummary, b: BacklogSummary): boolean => {
   const strip = ({ asOf: _asOf, changedSinceLast: _c, ...rest }: BacklogSummary) => rest;
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  return canonical(strip(a)) === canonical(strip(b));
 };

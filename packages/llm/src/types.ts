@@ -13,12 +13,18 @@ export interface TriageInput {
   from?: string;
 }
 
+/** Which step made a model call, for the ledger. */
+export type LlmPurpose = 'triage_sanitise' | 'triage_classify' | 'reasoning';
+
 export interface LlmUsage {
   model: string;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  purpose?: LlmPurpose;
+  /** True for the one repair turn after an invalid answer. */
+  repair?: boolean;
 }
 
 export interface TriageOutcome {
@@ -58,6 +64,8 @@ export interface ReasoningOutcome {
   escalations: Array<{ request: EscalationRequest; signalIds: string[] }>;
   /** Reasoning failed closed: escalate these signals to a human. */
   failedClosed?: { signalIds: string[]; reason: string };
+  /** The model's own summary from its `finish` call. */
+  summary?: string;
 }
 
 /** Every model call reports its usage here, so the caller can write the ledger. */

@@ -40,4 +40,8 @@ export interface GraphClientConfig {
   pageSize?: number;
   maxAttempts?: number;
   maxRetryDelayMs?: number;
+  /** Per-request timeout (headers and body); default 30 s. */
+  requestTimeoutMs?: number;
+  /** Cap on `bodyText` after quote and signature removal; default 4000. */
+  maxBodyChars?: number;
 }

@@ -65,4 +65,6 @@ export interface JiraClientConfig {
   /** Bounded retry on 429/503. */
   maxAttempts?: number;
   maxRetryDelayMs?: number;
+  /** Per-request timeout (headers and body); default 30 s. */
+  requestTimeoutMs?: number;
 }

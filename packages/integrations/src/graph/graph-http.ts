@@ -1,0 +1,56 @@
+import { IntegrationError } from '@agentic-pm/domain';
+import { fetchBuffered, isSuccess, jsonBodyOf, type HttpResponse } from '../http/http-response';
+import { sendWithRetry, type RetryPolicy } from '../http/retry';
+import { Semaphore } from '../http/semaphore';
+import { GraphApiError } from './graph-error';
+import type { TokenSource } from './token-provider';
+
+/** Graph allows 4 concurrent requests per mailbox; more are answered with 429. */
+export const MAX_CONCURRENT_PER_MAILBOX = 4;
+
+const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
+
+export interface GraphHttp {
+  /** GET an absolute Graph URL on behalf of `mailbox`; returns the JSON body or throws GraphApiError. */
+  get(url: string, mailbox: string, headers?: Record<string, string>): Promise<unknown>;
+}
+
+const graphError = (response: HttpResponse, what: string): GraphApiError => {
+  const body = jsonBodyOf(response) as { error?: { code?: unknown; message?: unknown } } | undefined;
+  const code = typeof body?.error?.code === 'string' ? body.error.code : null;
+  const message = typeof body?.error?.message === 'string' ? body.error.message : response.text.slice(0, 200) || '(empty body)';
+  return new GraphApiError(`${what} failed with ${response.status}${code ? ` ${code}` : ''}: ${message}`, response.status, code);
+};
+
+export const createGraphHttp = (graphBaseUrl: string, tokens: TokenSource, policy: RetryPolicy, timeoutMs: number): GraphHttp => {
+  const origin = new URL(graphBaseUrl).origin;
+  const semaphores = new Map<string, Semaphore>();
+  const semaphoreFor = (mailbox: string): Semaphore => {
+    const key = mailbox.toLowerCase();
+    let semaphore = semaphores.get(key);
+    if (!semaphore) semaphores.set(key, (semaphore = new Semaphore(MAX_CONCURRENT_PER_MAILBOX)));
+    return semaphore;
+  };
+
+  return {
+    get: async (url, mailbox, headers = {}) => {
+      // Links come back from Graph and are stored between runs; never send the token anywhere else.
+      if (new URL(url).origin !== origin) throw new IntegrationError(`refusing to follow a Graph link outside ${origin}: ${url}`);
+      const what = `Graph GET ${new URL(url).pathname} for ${mailbox}`;
+      const attempt = async (): Promise<HttpResponse> => {
+        const token = await tokens.token();
+        // The permit is held per attempt, not across backoff sleeps.
+        const response = await semaphoreFor(mailbox).run(() =>
+          fetchBuffered(url, { method: 'GET', headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json' }, timeoutMs }),
+        );
+        if (response.status === 401) tokens.invalidate(token);
+        return response;
+      };
+      let response = await sendWithRetry(attempt, { description: what, retryStatuses: RETRY_STATUSES, retryNetworkErrors: true }, policy);
+      // A token revoked or expired early: one fresh token, one more try.
+      if (response.status === 401) response = await sendWithRetry(attempt, { description: what, retryStatuses: RETRY_STATUSES, retryNetworkErrors: true }, policy);
+      if (!isSuccess(response)) throw graphError(response, what);
+      return jsonBodyOf(response);
+    },
+  };
+};

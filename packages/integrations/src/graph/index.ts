@@ -1,0 +1,8 @@
+export type * from './types';
+export { createGraphClient } from './graph-client';
+export { GraphApiError, isSyncStateLost } from './graph-error';
+export { initialDeltaUrl } from './delta-round';
+export { mailBodyText, capText, DEFAULT_MAX_BODY_CHARS } from './mail-body';
+export { stripQuotesAndSignature } from './quoted-reply';
+export { headerMap, isAutoReply, isBulk } from './mail-flags';
+export { MAX_CONCURRENT_PER_MAILBOX } from './graph-http';

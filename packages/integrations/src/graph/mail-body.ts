@@ -1,0 +1,42 @@
+import { convert } from 'html-to-text';
+import { stripQuotesAndSignature } from './quoted-reply';
+
+export const DEFAULT_MAX_BODY_CHARS = 4000;
+
+const htmlToPlainText = (html: string): string =>
+  convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+      { selector: 'script', format: 'skip' },
+    ],
+  });
+
+/** Keeps at most `maxChars` characters and says how many were dropped. */
+export const capText = (text: string, maxChars: number): string => {
+  if (text.length <= maxChars) return text;
+  let cut = maxChars;
+  // Do not split a surrogate pair.
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}\n[truncated: ${text.length - cut} more characters]`;
+};
+
+const tidy = (text: string): string =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+
+/** Plain, new-content-only, bounded text of a Graph message body. */
+export const mailBodyText = (body: { contentType: string; content?: string | null } | null | undefined, maxChars: number): string => {
+  const content = body?.content ?? '';
+  const plain = body?.contentType.toLowerCase() === 'html' ? htmlToPlainText(content) : content;
+  return capText(stripQuotesAndSignature(tidy(plain)), maxChars);
+};

@@ -1,0 +1,16 @@
+export type * from './types';
+export { createBedrockRuntime, isLoopbackEndpoint, type BedrockRuntimeOptions } from './converse-client';
+export { callTool, type CallToolParams } from './call-tool';
+export { cachePrefixFor, prefixChars, type ToolSpec } from './converse-parts';
+export { toolInputSchema, type JsonDocument } from './json-schema';
+export { costOf } from './pricing';
+export { estimateTokens, estimateTokensOf, minCachePrefixTokens, shouldCachePrefix } from './tokens';
+export { usageFrom } from './usage';
+export { DATAMARK, datamark, undatamark, escapeMarkup, unescapeMarkup, revealInvisible } from './datamark';
+export { TRIAGE_TOOLS, REASONING_TOOLS } from './tool-names';
+export { triageSignals, type TriageDeps } from './triage';
+export { SANITISE_SYSTEM_PROMPT, sanitiseMaxTokens } from './sanitise-pass';
+export { CLASSIFY_SYSTEM_PROMPT, classifyMaxTokens } from './classify-pass';
+export { FAIL_CLOSED_SUMMARY } from './fail-closed';
+export { reasonAboutSignals, reasoningMaxTokens, type ReasoningDeps } from './reasoning';
+export { REASONING_SYSTEM_PROMPT } from './reasoning-prompt';

@@ -1,0 +1,24 @@
+import type { UntrustedSignal } from './read-request';
+import { clip, detectInjection, entitiesIn, injectionReason, requestsIn, sentences, summarise } from './text-analysis';
+
+/** The `record_sanitised_signals` input for pass-1 blocks: neutral fields, no instructions followed. */
+export const sanitiseSignals = (signals: readonly UntrustedSignal[]): { signals: unknown[] } => ({
+  signals: signals.map((s) => {
+    const parts = sentences(s.text);
+    const verdict = detectInjection(`${s.title}\n${s.text}`, [s.title, ...parts], s.trust === 'external');
+    // A steering title is dropped like a steering sentence.
+    const title = injectionReason(s.title) === undefined ? s.title : '';
+    const onlySteering = verdict.steering.size > 0 && parts.every((p) => verdict.steering.has(p));
+    const summary = onlySteering
+      ? clip(`${title ? `${title}: ` : ''}message addressed to an automated assistant; its instructions were not followed.`, 240)
+      : summarise(title, parts, verdict.steering);
+    return {
+      id: s.ref,
+      summary,
+      entities: entitiesIn(`${s.title}. ${s.text}`, s.from, s.issueKey),
+      requests: requestsIn(parts, verdict.steering),
+      injectionSuspected: verdict.suspected,
+      ...(verdict.reason === undefined ? {} : { injectionReason: verdict.reason }),
+    };
+  }),
+});

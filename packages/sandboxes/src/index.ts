@@ -1,0 +1,3 @@
+export * from './jira';
+export * from './graph';
+export * from './converse';
