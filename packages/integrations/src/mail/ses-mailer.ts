@@ -1,6 +1,8 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingEmail } from './types';
 
+const lower = (address: string): string => address.toLowerCase();
+
 /** Sends through SES v2 with a configuration set, so bounces and complaints are tracked. */
 export const createSesMailer = (options: { client?: SESv2Client; configurationSet?: string; region?: string }): Mailer => {
   const client = options.client ?? new SESv2Client({ region: options.region });
@@ -9,7 +11,8 @@ export const createSesMailer = (options: { client?: SESv2Client; configurationSe
       const result = await client.send(
         new SendEmailCommand({
           FromEmailAddress: email.from,
-          Destination: { ToAddresses: email.to, CcAddresses: email.cc ?? [] },
+          // IAM's ses:Recipients condition compares case-sensitively against lower-case domains.
+          Destination: { ToAddresses: email.to.map(lower), CcAddresses: (email.cc ?? []).map(lower) },
           Content: {
             Simple: {
               Subject: { Data: email.subject, Charset: 'UTF-8' },
