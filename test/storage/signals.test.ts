@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Signal } from '@agentic-pm/domain';
-import { existingSignalIds, listRunSignals, putSignalOnce, type Table } from '@agentic-pm/storage';
+import {
+  closeSignal, countSignalsByStage, countWork, deleteStagedChange, existingSignalIds, listSignalsInFlight, listStagedChanges, moveSignal, putSignalOnce, stageChange, type Table,
+} from '@agentic-pm/storage';
 import { freshTable } from '../support/fresh-table';
 
 const signal = (id: string, runId: string): Signal => ({
@@ -8,40 +10,46 @@ const signal = (id: string, runId: string): Signal => ({
   issueKey: 'ATL-1', title: 'ATL-1: Cutover', text: 'status: In Progress -> Blocked', runId,
 });
 
-describe('signals', () => {
+describe('signals and the work partition', () => {
   let table: Table;
   beforeAll(async () => {
     table = await freshTable();
   });
 
-  it('stores a signal once by its dedupe key', async () => {
-    // Act
-    const first = await putSignalOnce(table, signal('jira:10001:1', 'run-1'));
-    const replay = await putSignalOnce(table, signal('jira:10001:1', 'run-2'));
-
-    // Assess
-    expect(first).toBe('created');
-    expect(replay).toBe('duplicate');
-    expect((await listRunSignals(table, 'run-2')).length).toBe(0);
-  });
-
-  it('treats a retry of the same run as its own signal, not a duplicate', async () => {
+  it('stages a change once, however often it is seen', async () => {
     // Prepare
-    await putSignalOnce(table, signal('jira:10001:2', 'run-3'));
+    const change = { projectId: 'atlas', source: 'jira' as const, dedupeKey: '10001:1', payload: { any: 'thing' } };
 
     // Act
-    const retry = await putSignalOnce(table, signal('jira:10001:2', 'run-3'));
+    await stageChange(table, change, '2026-03-02T08:00:00Z');
+    await stageChange(table, change, '2026-03-02T08:15:00Z');
 
     // Assess
-    expect(retry).toBe('created');
-    expect((await listRunSignals(table, 'run-3')).map((s) => s.id)).toEqual(['jira:10001:2']);
+    expect(await countWork(table, 'CHANGE#jira#')).toBe(1);
+    expect((await listStagedChanges(table)).map((c) => c.dedupeKey)).toEqual(['10001:1']);
+    await deleteStagedChange(table, change);
+    expect(await countWork(table, 'CHANGE#')).toBe(0);
   });
 
-  it('finds which signal ids already exist', async () => {
+  it('stores a signal once by its dedupe key, in the pipeline at its stage', async () => {
     // Act
-    const found = await existingSignalIds(table, 'atlas', ['jira:10001:1', 'jira:10001:999']);
+    const first = await putSignalOnce(table, signal('jira:10001:1', 'run-1'), 'triage');
+    const replay = await putSignalOnce(table, signal('jira:10001:1', 'run-2'), 'triage');
 
     // Assess
-    expect([...found]).toEqual(['jira:10001:1']);
+    expect([first, replay]).toEqual(['created', 'duplicate']);
+    expect((await listSignalsInFlight(table, 'triage')).map((s) => s.id)).toEqual(['jira:10001:1']);
+  });
+
+  it('moves a signal through the stages and closes it', async () => {
+    // Act
+    await moveSignal(table, { projectId: 'atlas', id: 'jira:10001:1' }, 'reason');
+    const atReason = await countSignalsByStage(table);
+    await closeSignal(table, { projectId: 'atlas', id: 'jira:10001:1' });
+
+    // Assess
+    expect(atReason).toEqual({ triage: 0, reason: 1, artefacts: 0 });
+    expect(await listSignalsInFlight(table)).toEqual([]);
+    expect([...(await existingSignalIds(table, 'atlas', ['jira:10001:1', 'jira:10001:999']))]).toEqual(['jira:10001:1']);
   });
 });

@@ -1,13 +1,12 @@
 import type { Signal } from '@agentic-pm/domain';
-import type { RunProposal } from '@agentic-pm/storage';
+import type { WorkProposal } from '@agentic-pm/storage';
 
 /** Fail closed: a signal the agent could not handle safely becomes a question for the owner. */
-export const needsAHuman = (signal: Pick<Signal, 'id' | 'projectId' | 'title' | 'source' | 'issueKey'>, reason: string): RunProposal => ({
+export const needsAHuman = (signal: Pick<Signal, 'id' | 'projectId' | 'title' | 'source' | 'issueKey'>, reason: string): WorkProposal => ({
   id: `needs-human-${signal.id}`,
   kind: 'escalation',
   projectId: signal.projectId,
   signalIds: [signal.id],
-  status: 'new',
   request: {
     title: `Needs a human: ${signal.source === 'jira' ? (signal.issueKey ?? 'Jira change') : 'email'}`,
     // The raw title is untrusted; keep only what identifies the item.

@@ -8,6 +8,8 @@ export const runRefSchema = z.object({
   leaseVersion: z.number().int().positive(),
   projects: z.number().int().nonnegative(),
   housekeepingDue: z.boolean(),
+  /** Work a previous run left in flight; non-zero sends this run through the pipeline even without changes. */
+  openWork: z.number().int().nonnegative(),
 });
 export type RunRef = z.infer<typeof runRefSchema>;
 

@@ -34,7 +34,7 @@ export const agentSettingsSchema = z.object({
   /** Hour of day, in `digestTimeZone`, after which the daily housekeeping and digest run. */
   digestHour: z.number().int().min(0).max(23).default(17),
   digestTimeZone: z.string().default('UTC'),
-  /** How far back the very first Jira poll of a project looks. */
+  /** How far before its registration a project's first Jira poll looks. */
   initialLookbackMinutes: z.number().int().min(1).default(15),
   /** Display name of the Jira account the agent writes as, so its own changes are not new work. */
   agentJiraActor: z.string().default('agentic-pm'),

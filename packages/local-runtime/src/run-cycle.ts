@@ -50,17 +50,19 @@ export const runCycle = async (
   });
   let transitions = 0;
   const entered = new Map<string, number>();
+  // A caught failure is followed by an exit event for the same state; report the failure only.
+  const failed = new Set<string>();
   const watch = (async () => {
     for await (const event of execution.eventLogs) {
       if (event.type === 'StateEntered') {
         transitions++;
         entered.set(event.state.name, event.timestamp);
-      } else if (event.type === 'StateExited' || event.type === 'StateFailed') {
+      } else if (event.type === 'StateFailed') {
+        failed.add(event.state.name);
+        onState({ name: event.state.name, type: event.state.type, durationMs: event.timestamp - (entered.get(event.state.name) ?? event.timestamp), error: `${event.Error}: ${String(event.Cause)}` });
+      } else if (event.type === 'StateExited' && !failed.delete(event.state.name)) {
         const since = entered.get(event.state.name) ?? event.timestamp;
-        onState({
-          name: event.state.name, type: event.state.type, durationMs: event.timestamp - since,
-          ...(event.type === 'StateExited' ? { output: event.state.output } : { error: `${event.Error}: ${String(event.Cause)}` }),
-        });
+        onState({ name: event.state.name, type: event.state.type, durationMs: event.timestamp - since, output: event.state.output });
       }
     }
   })();
@@ -69,8 +71,10 @@ export const runCycle = async (
   try {
     output = (await execution.result) as Record<string, unknown>;
   } catch (e) {
+    // The library wraps the Fail state's Error/Cause in an ExecutionError; report the original.
     const err = e as Error & { cause?: unknown };
-    error = { error: err.name, cause: err.message };
+    const failure = err.cause instanceof Error ? err.cause : err;
+    error = { error: failure.name, cause: failure.message };
   }
   await watch.catch(() => undefined);
   const status: CycleStatus = error ? 'FAILED' : output?.outcome === 'SKIPPED' ? 'SKIPPED' : 'SUCCEEDED';

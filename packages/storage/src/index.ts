@@ -12,7 +12,7 @@ export * from './checkpoints';
 export * from './events';
 export * from './runs';
 export * from './signals';
-export * from './run-work';
+export * from './work-queue';
 export * from './artefacts';
 export * from './actions';
 export * from './escalations';

@@ -1,8 +1,11 @@
 /** Every key the table uses is built here, so the layout is readable in one place. */
+export const WORK_PARTITION = 'WORK';
+export type WorkKind = 'CHANGE' | 'SIGNAL' | 'PROPOSAL' | 'OP';
+
 const pad = (n: number, width = 6): string => String(n).padStart(width, '0');
 
 export const keys = {
-  project: (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'METADATA', gsi1pk: 'PROJECTS', gsi1sk: projectId }),
+  project: (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'METADATA' }),
   artefact: (projectId: string, type: string) => ({ pk: `PROJECT#${projectId}`, sk: `ARTEFACT#${type}` }),
   artefactVersion: (projectId: string, type: string, version: number) => ({
     pk: `PROJECT#${projectId}`,
@@ -21,7 +24,8 @@ export const keys = {
   config: (key: string) => ({ pk: 'CONFIG', sk: key }),
   lease: (name: string) => ({ pk: 'LEASE', sk: name }),
   run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'RUN' }),
-  runItem: (runId: string, kind: 'CHANGE' | 'SIGNAL' | 'PROPOSAL' | 'OP', id: string) => ({ pk: `RUN#${runId}`, sk: `${kind}#${id}` }),
+  /** Work in flight between steps. Not tied to a run: what a failed run left is picked up by the next. */
+  work: (kind: WorkKind, id: string) => ({ pk: WORK_PARTITION, sk: `${kind}#${id}` }),
   ledger: (day: string, model: string) => ({ pk: `LEDGER#${day}`, sk: `MODEL#${model}` }),
 };
 

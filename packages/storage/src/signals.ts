@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Signal, TriageResult } from '@agentic-pm/domain';
-import { keys, ttlAfterDays } from './keys';
+import { keys, ttlAfterDays, WORK_PARTITION } from './keys';
 import { batchGet } from './batch';
 import { isConditionFailure } from './conditional';
 import { queryPrefix, withoutKeys } from './query';
@@ -8,10 +8,13 @@ import type { Table } from './table';
 
 export type StoredSignal = Signal & { triage?: TriageResult };
 
+/** Where a signal is in the pipeline; the pointer is deleted when Update Artefacts has applied it. */
+export type SignalStage = 'triage' | 'reason' | 'artefacts';
+
 const SIGNAL_TTL_DAYS = 90;
 const STAGING_TTL_DAYS = 7;
 
-/** A raw change a poller saw, staged under the run until Normalise turns it into a signal. */
+/** A raw change a poller saw, staged until Normalise turns it into a signal. */
 export interface StagedChange<T = unknown> {
   projectId: string;
   source: Signal['source'];
@@ -19,22 +22,44 @@ export interface StagedChange<T = unknown> {
   payload: T;
 }
 
-export const stageChange = async (table: Table, runId: string, change: StagedChange, nowIso: string): Promise<void> => {
+const stagedId = (c: Pick<StagedChange, 'source' | 'projectId' | 'dedupeKey'>): string => `${c.source}#${c.projectId}#${c.dedupeKey}`;
+
+/** Idempotent: the same change staged twice is one item. */
+export const stageChange = async (table: Table, change: StagedChange, nowIso: string): Promise<void> => {
   await table.doc.send(
     new PutCommand({
       TableName: table.name,
-      Item: {
-        ...keys.runItem(runId, 'CHANGE', `${change.source}#${change.projectId}#${change.dedupeKey}`),
-        entity: 'Change',
-        ...change,
-        expiresAt: ttlAfterDays(nowIso, STAGING_TTL_DAYS),
-      },
+      Item: { ...keys.work('CHANGE', stagedId(change)), entity: 'Change', ...change, expiresAt: ttlAfterDays(nowIso, STAGING_TTL_DAYS) },
     }),
   );
 };
 
-export const listStagedChanges = async <T>(table: Table, runId: string): Promise<Array<StagedChange<T>>> =>
-  (await queryPrefix<StagedChange<T>>(table, `RUN#${runId}`, 'CHANGE#')).map((c) => withoutKeys(c) as StagedChange<T>);
+export const listStagedChanges = async <T>(table: Table): Promise<Array<StagedChange<T>>> =>
+  (await queryPrefix<StagedChange<T>>(table, WORK_PARTITION, 'CHANGE#')).map((c) => withoutKeys(c) as StagedChange<T>);
+
+export const deleteStagedChange = async (table: Table, change: StagedChange): Promise<void> => {
+  await table.doc.send(new DeleteCommand({ TableName: table.name, Key: keys.work('CHANGE', stagedId(change)) }));
+};
+
+/** Items waiting in the work partition, optionally only one kind (e.g. `CHANGE#jira#`). */
+export const countWork = async (table: Table, prefix = ''): Promise<number> => {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table.doc.send(
+      new QueryCommand({
+        TableName: table.name, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start,
+        // begins_with rejects an empty prefix, so "everything" is the bare partition.
+        ...(prefix
+          ? { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': WORK_PARTITION, ':prefix': prefix } }
+          : { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': WORK_PARTITION } }),
+      }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+};
 
 export const signalIdOf = (source: Signal['source'], dedupeKey: string): string => `${source}:${dedupeKey}`;
 
@@ -46,47 +71,72 @@ export const existingSignalIds = async (table: Table, projectId: string, ids: st
 
 export type PutSignalResult = 'created' | 'duplicate';
 
-/**
- * Stores a signal once, keyed by its dedupe key, and links it to the run in the same transaction.
- * A retry of the same run sees its own signal as created, not as a duplicate.
- */
-export const putSignalOnce = async (table: Table, signal: Signal): Promise<PutSignalResult> => {
-  const item = { ...keys.signal(signal.projectId, signal.id), entity: 'Signal', ...signal, expiresAt: ttlAfterDays(signal.occurredAt, SIGNAL_TTL_DAYS) };
+/** Stores a signal once, keyed by its dedupe key, and puts it in the pipeline in the same transaction. */
+export const putSignalOnce = async (table: Table, signal: StoredSignal, stage: SignalStage): Promise<PutSignalResult> => {
+  const expiresAt = ttlAfterDays(signal.occurredAt, SIGNAL_TTL_DAYS);
   try {
     await table.doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Put: {
-              TableName: table.name,
-              Item: { ...keys.runItem(signal.runId, 'SIGNAL', `${signal.projectId}#${signal.id}`), entity: 'RunSignal', projectId: signal.projectId, signalId: signal.id, expiresAt: item.expiresAt },
-            },
-          },
+          { Put: { TableName: table.name, Item: { ...keys.signal(signal.projectId, signal.id), entity: 'Signal', ...signal, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: table.name, Item: { ...keys.work('SIGNAL', `${signal.projectId}#${signal.id}`), entity: 'SignalWork', projectId: signal.projectId, signalId: signal.id, stage, expiresAt } } },
         ],
       }),
     );
     return 'created';
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const existing = (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.signal(signal.projectId, signal.id), ConsistentRead: true }))).Item;
-    return existing?.runId === signal.runId ? 'created' : 'duplicate';
+    if (isConditionFailure(error)) return 'duplicate';
+    throw error;
   }
 };
 
-export const listRunSignals = async (table: Table, runId: string): Promise<StoredSignal[]> => {
-  const pointers = await queryPrefix<{ projectId: string; signalId: string }>(table, `RUN#${runId}`, 'SIGNAL#');
+export type SignalInFlight = StoredSignal & { stage: SignalStage };
+
+type Pointer = { projectId: string; signalId: string; stage: SignalStage };
+
+/** How many signals wait at each stage, from the pointers alone. */
+export const countSignalsByStage = async (table: Table): Promise<Record<SignalStage, number>> => {
+  const counts: Record<SignalStage, number> = { triage: 0, reason: 0, artefacts: 0 };
+  for (const p of await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#')) counts[p.stage]++;
+  return counts;
+};
+
+/** Signals in the pipeline, at one stage or all, oldest first. */
+export const listSignalsInFlight = async (table: Table, stage?: SignalStage): Promise<SignalInFlight[]> => {
+  const pointers = (await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#')).filter(
+    (p) => stage === undefined || p.stage === stage,
+  );
+  const stageOf = new Map(pointers.map((p) => [`${p.projectId}#${p.signalId}`, p.stage]));
   const items = await batchGet<StoredSignal>(table, pointers.map((p) => keys.signal(p.projectId, p.signalId)));
-  return items.map((s) => withoutKeys(s) as StoredSignal).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
+  return items
+    .map((s) => ({ ...(withoutKeys(s) as StoredSignal), stage: stageOf.get(`${s.projectId}#${s.id}`) ?? 'triage' }))
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
+};
+
+export const moveSignal = async (table: Table, signal: Pick<Signal, 'projectId' | 'id'>, stage: SignalStage): Promise<void> => {
+  await table.doc.send(
+    new UpdateCommand({
+      TableName: table.name, Key: keys.work('SIGNAL', `${signal.projectId}#${signal.id}`),
+      UpdateExpression: 'SET stage = :s', ExpressionAttributeValues: { ':s': stage },
+    }),
+  );
+};
+
+/** Takes a fully processed signal out of the pipeline. */
+export const closeSignal = async (table: Table, signal: Pick<Signal, 'projectId' | 'id'>): Promise<void> => {
+  await table.doc.send(new DeleteCommand({ TableName: table.name, Key: keys.work('SIGNAL', `${signal.projectId}#${signal.id}`) }));
+};
+
+export const getSignal = async (table: Table, projectId: string, signalId: string): Promise<StoredSignal | undefined> => {
+  const item = (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.signal(projectId, signalId), ConsistentRead: true }))).Item;
+  return item ? (withoutKeys(item) as StoredSignal) : undefined;
 };
 
 export const saveTriage = async (table: Table, signal: Pick<Signal, 'projectId' | 'id'>, triage: TriageResult): Promise<void> => {
   await table.doc.send(
     new UpdateCommand({
-      TableName: table.name,
-      Key: keys.signal(signal.projectId, signal.id),
-      UpdateExpression: 'SET triage = :t',
-      ExpressionAttributeValues: { ':t': triage },
+      TableName: table.name, Key: keys.signal(signal.projectId, signal.id),
+      UpdateExpression: 'SET triage = :t', ExpressionAttributeValues: { ':t': triage },
     }),
   );
 };

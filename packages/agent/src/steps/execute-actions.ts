@@ -1,5 +1,5 @@
 import { evaluateAction, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
-import { completeProposal, listProjects, listProposals, putAction, recordEvent, type ActionStatus } from '@agentic-pm/storage';
+import { deleteWork, listProjects, listProposals, putAction, recordEvent, type ActionStatus } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import { describeAction, performAction } from '../perform-action';
@@ -31,23 +31,24 @@ export const escalateAction = (ctx: AgentContext, project: ProjectConfig, action
 export const executeActions = async (ctx: AgentContext, { run }: StepInput): Promise<ExecuteResult> => {
   await assertLeaseHeld(ctx.table, run);
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
-  const proposals = await listProposals(ctx.table, run.runId);
   const result: ExecuteResult = { executed: 0, held: 0, escalated: 0, blocked: 0 };
   const executedPerProject = new Map<string, number>();
-  for (const done of proposals.filter((p) => p.status === 'done' && p.outcome === 'execute' && p.kind === 'action')) {
-    if (done.kind === 'action') executedPerProject.set(done.action.projectId, (executedPerProject.get(done.action.projectId) ?? 0) + 1);
-  }
-  for (const proposal of proposals.filter((p) => p.status === 'new')) {
+  // Each proposal leaves the work partition only after its effect and its record are stored,
+  // so a retry redoes the bookkeeping while intents keep the effects at most once.
+  for (const proposal of await listProposals(ctx.table)) {
     if (proposal.kind === 'escalation') {
       const project = projects.get(proposal.projectId);
-      if (project) await raiseEscalation(ctx, project, { id: `${run.runId}-${proposal.id}`, request: proposal.request, signalIds: proposal.signalIds }, run.runId, run.time);
-      await completeProposal(ctx.table, run.runId, proposal.id, 'escalate');
+      if (project) await raiseEscalation(ctx, project, { id: proposal.id, request: proposal.request, signalIds: proposal.signalIds }, run.runId, run.time);
+      await deleteWork(ctx.table, 'PROPOSAL', proposal.id);
       result.escalated++;
       continue;
     }
     const { action } = proposal;
     const project = projects.get(action.projectId);
-    if (!project) continue;
+    if (!project) {
+      await deleteWork(ctx.table, 'PROPOSAL', proposal.id);
+      continue;
+    }
     const decision = evaluateAction(action, project, ctx.settings, { now: run.time, executedThisRun: executedPerProject.get(project.id) ?? 0 });
     let status: ActionStatus;
     let outcome = decision.outcome;
@@ -80,7 +81,7 @@ export const executeActions = async (ctx: AgentContext, { run }: StepInput): Pro
       id: `action-${action.id}`, projectId: project.id, runId: run.runId, type: `action_${outcome}`, at: run.time,
       summary: `${outcome}: ${describeAction(action)} (${decision.reason})`, detail: { actionId: action.id, type: action.payload.type },
     });
-    await completeProposal(ctx.table, run.runId, proposal.id, outcome);
+    await deleteWork(ctx.table, 'PROPOSAL', proposal.id);
     result[({ execute: 'executed', hold: 'held', escalate: 'escalated', block: 'blocked' } as const)[outcome]]++;
   }
   ctx.metrics.count('ActionsExecuted', result.executed);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acquireLease, getConfigValue, listProjects, putConfigValue, putRun, recordEvent } from '@agentic-pm/storage';
+import { acquireLease, countWork, getConfigValue, listProjects, putConfigValue, putRun, recordEvent } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { isHousekeepingDue } from '../housekeeping-schedule';
 
@@ -15,7 +15,7 @@ export const heartbeatInputSchema = z.object({
 export type HeartbeatInput = z.infer<typeof heartbeatInputSchema>;
 
 export type HeartbeatResult =
-  | { runId: string; time: string; acquired: true; leaseVersion: number; projects: number; housekeepingDue: boolean }
+  | { runId: string; time: string; acquired: true; leaseVersion: number; projects: number; housekeepingDue: boolean; openWork: number }
   | { runId: string; time: string; acquired: false; heldBy: string };
 
 export const HOUSEKEEPING_DAY_KEY = 'housekeeping#lastDay';
@@ -41,5 +41,6 @@ export const heartbeat = async (ctx: AgentContext, input: HeartbeatInput): Promi
     leaseVersion: lease.lease.version,
     projects: projects.length,
     housekeepingDue: isHousekeepingDue(time, lastDay, ctx.settings),
+    openWork: await countWork(ctx.table),
   };
 };

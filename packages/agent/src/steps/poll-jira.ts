@@ -1,11 +1,13 @@
 import type { JiraChange } from '@agentic-pm/integrations';
-import { existingSignalIds, getCheckpoint, listProjects, putCheckpoint, putJiraIssues, signalIdOf, stageChange } from '@agentic-pm/storage';
+import { countWork, existingSignalIds, getCheckpoint, getProjectRegisteredAt, listProjects, putCheckpoint, putJiraIssues, signalIdOf, stageChange } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import type { StepInput } from '../run-ref';
 
 export interface PollResult {
+  /** Changes staged and waiting for Normalise, including any a failed run left. */
   changes: number;
+  staged: number;
   ignoredOwn: number;
   projects: number;
 }
@@ -16,14 +18,14 @@ const CHECKPOINT_KEY = 'updated';
 export const pollJira = async (ctx: AgentContext, { run }: StepInput): Promise<PollResult> => {
   await assertLeaseHeld(ctx.table, run);
   const projects = await listProjects(ctx.table);
-  let changes = 0;
+  let staged = 0;
   let ignoredOwn = 0;
   for (const project of projects) {
     const checkpoint = await getCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY);
     // Search is eventually consistent and compares at minute precision: overlap, then dedupe.
     const sinceMs = checkpoint
       ? Number(checkpoint) - ctx.settings.jiraOverlapMinutes * 60_000
-      : Date.parse(run.time) - ctx.settings.initialLookbackMinutes * 60_000;
+      : Date.parse((await getProjectRegisteredAt(ctx.table, project.id)) ?? run.time) - ctx.settings.initialLookbackMinutes * 60_000;
     const result = await ctx.jira.pollChanges(project.jiraProjectKey, sinceMs);
     await putJiraIssues(
       ctx.table,
@@ -35,13 +37,13 @@ export const pollJira = async (ctx: AgentContext, { run }: StepInput): Promise<P
     ignoredOwn += result.changes.length - theirs.length;
     const known = await existingSignalIds(ctx.table, project.id, theirs.map((c) => signalIdOf('jira', c.dedupeKey)));
     for (const change of theirs.filter((c) => !known.has(signalIdOf('jira', c.dedupeKey)))) {
-      await stageChange(ctx.table, run.runId, { projectId: project.id, source: 'jira', dedupeKey: change.dedupeKey, payload: change }, run.time);
-      changes++;
+      await stageChange(ctx.table, { projectId: project.id, source: 'jira', dedupeKey: change.dedupeKey, payload: change }, run.time);
+      staged++;
     }
     // Only now that the changes are stored may the cursor move, and never backwards.
     if (result.maxUpdatedMs !== null && result.maxUpdatedMs > Number(checkpoint ?? 0)) {
       await putCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY, String(result.maxUpdatedMs), run.time);
     }
   }
-  return { changes, ignoredOwn, projects: projects.length };
+  return { changes: await countWork(ctx.table, 'CHANGE#jira#'), staged, ignoredOwn, projects: projects.length };
 };

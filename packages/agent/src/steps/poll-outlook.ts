@@ -1,4 +1,4 @@
-import { existingSignalIds, getCheckpoint, listProjects, putCheckpoint, signalIdOf, stageChange } from '@agentic-pm/storage';
+import { countWork, existingSignalIds, getCheckpoint, listProjects, putCheckpoint, signalIdOf, stageChange } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import type { StepInput } from '../run-ref';
@@ -10,7 +10,7 @@ const CHECKPOINT_KEY = 'deltaLink';
 export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promise<PollResult & { removed: number; resynced: number }> => {
   await assertLeaseHeld(ctx.table, run);
   const projects = await listProjects(ctx.table);
-  let changes = 0;
+  let staged = 0;
   let ignoredOwn = 0;
   let removed = 0;
   let resynced = 0;
@@ -28,10 +28,10 @@ export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promis
     for (const message of theirs) {
       if (known.has(signalIdOf('outlook', message.id)) || seen.has(message.id)) continue;
       seen.add(message.id);
-      await stageChange(ctx.table, run.runId, { projectId: project.id, source: 'outlook', dedupeKey: message.id, payload: message }, run.time);
-      changes++;
+      await stageChange(ctx.table, { projectId: project.id, source: 'outlook', dedupeKey: message.id, payload: message }, run.time);
+      staged++;
     }
     await putCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY, round.deltaLink, run.time);
   }
-  return { changes, ignoredOwn, projects: projects.length, removed, resynced };
+  return { changes: await countWork(ctx.table, 'CHANGE#outlook#'), staged, ignoredOwn, projects: projects.length, removed, resynced };
 };

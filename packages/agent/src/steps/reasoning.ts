@@ -1,6 +1,7 @@
 import { ARTEFACT_TYPES, renderArtefactCompact, type ProjectConfig, type Provenance, type TrustTier } from '@agentic-pm/domain';
 import { reasonAboutSignals, type ReasoningSignal } from '@agentic-pm/llm';
-import { getArtefact, listProjects, listRunSignals, putArtefactOp, putProposal, type StoredSignal } from '@agentic-pm/storage';
+import { createHash } from 'node:crypto';
+import { getArtefact, listProjects, listSignalsInFlight, moveSignal, putArtefactOp, putProposal, type StoredSignal } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { needsAHuman } from '../escalation-requests';
 import { assertLeaseHeld } from '../fencing';
@@ -13,9 +14,6 @@ export interface ReasoningStepResult {
   artefactOps: number;
   llmCalls: number;
 }
-
-const isComplex = (s: StoredSignal): boolean =>
-  s.triage?.via === 'model' && s.triage.classification.complexity === 'complex' && s.triage.classification.category !== 'noise';
 
 /** Provenance from the signals an action cites; unknown citations fall back to the whole batch, the cautious side. */
 export const provenanceOf = (cited: string[], batch: StoredSignal[]): Provenance => {
@@ -37,7 +35,7 @@ const compactArtefacts = async (ctx: AgentContext, project: ProjectConfig) => {
 /** Step 5: Sonnet proposes actions, artefact operations and escalations for the complex signals, per project. */
 export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<ReasoningStepResult> => {
   await assertLeaseHeld(ctx.table, run);
-  const complex = (await listRunSignals(ctx.table, run.runId)).filter(isComplex);
+  const complex = (await listSignalsInFlight(ctx.table, 'reason')).filter((s) => s.triage !== undefined);
   const result: ReasoningStepResult = { proposals: 0, escalations: 0, artefactOps: 0, llmCalls: 0 };
   const usage = usageRecorder(ctx, run.time);
   const mode = await budgetMode(ctx, run.time);
@@ -45,7 +43,10 @@ export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<
     const batch = complex.filter((s) => s.projectId === project.id);
     if (batch.length === 0) continue;
     if (mode !== 'full') {
-      for (const signal of batch) await putProposal(ctx.table, run.runId, needsAHuman(signal, 'daily LLM budget reached: reasoning is off'), run.time);
+      for (const signal of batch) {
+        await putProposal(ctx.table, needsAHuman(signal, 'daily LLM budget reached: reasoning is off'), run.time);
+        await moveSignal(ctx.table, signal, 'artefacts');
+      }
       result.escalations += batch.length;
       continue;
     }
@@ -54,29 +55,31 @@ export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<
       ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}),
     }));
     const outcome = await reasonAboutSignals({ project, artefacts: await compactArtefacts(ctx, project), signals }, { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage });
-    // Ids are positional so a retried step rewrites the same items instead of adding new ones.
+    // Ids come from the batch, so reasoning again over the same signals (a retry) rewrites the same items.
+    const batchKey = createHash('sha256').update(batch.map((s) => s.id).sort().join('\n')).digest('hex').slice(0, 16);
     for (const [i, p] of outcome.proposals.entries()) {
-      const id = `${project.id}-action-${i}`;
-      await putProposal(ctx.table, run.runId, {
-        id, kind: 'action', status: 'new',
-        action: { id: `${run.runId}-${id}`, projectId: project.id, payload: p.payload, confidence: p.confidence, rationale: p.rationale, provenance: provenanceOf(p.signalIds, batch) },
+      const id = `${project.id}-${batchKey}-action-${i}`;
+      await putProposal(ctx.table, {
+        id, kind: 'action',
+        action: { id, projectId: project.id, payload: p.payload, confidence: p.confidence, rationale: p.rationale, provenance: provenanceOf(p.signalIds, batch) },
       }, run.time);
       result.proposals++;
     }
     for (const [i, e] of outcome.escalations.entries()) {
-      await putProposal(ctx.table, run.runId, { id: `${project.id}-escalation-${i}`, kind: 'escalation', projectId: project.id, request: e.request, signalIds: e.signalIds, status: 'new' }, run.time);
+      await putProposal(ctx.table, { id: `${project.id}-${batchKey}-escalation-${i}`, kind: 'escalation', projectId: project.id, request: e.request, signalIds: e.signalIds }, run.time);
       result.escalations++;
     }
     for (const [i, o] of outcome.artefactOps.entries()) {
-      await putArtefactOp(ctx.table, run.runId, { id: `${project.id}-op-${String(i).padStart(3, '0')}`, projectId: project.id, op: o.op, signalIds: o.signalIds }, run.time);
+      await putArtefactOp(ctx.table, { id: `${project.id}-${batchKey}-op-${String(i).padStart(3, '0')}`, projectId: project.id, op: o.op, signalIds: o.signalIds }, run.time);
       result.artefactOps++;
     }
     if (outcome.failedClosed) {
       for (const signal of batch.filter((s) => outcome.failedClosed!.signalIds.includes(s.id))) {
-        await putProposal(ctx.table, run.runId, needsAHuman(signal, outcome.failedClosed.reason), run.time);
+        await putProposal(ctx.table, needsAHuman(signal, outcome.failedClosed.reason), run.time);
         result.escalations++;
       }
     }
+    for (const signal of batch) await moveSignal(ctx.table, signal, 'artefacts');
   }
   result.llmCalls = (await usage.flush()).calls;
   return result;

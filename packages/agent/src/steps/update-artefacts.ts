@@ -2,7 +2,7 @@ import {
   ConflictError, applyArtefactOps, computeBacklogSummary, emptyArtefact, sameBacklog,
   type Artefact, type ArtefactContentByType, type ArtefactOp, type ArtefactType, type ProjectConfig,
 } from '@agentic-pm/domain';
-import { getArtefact, listArtefactOps, listJiraIssues, listProjects, listRunSignals, putArtefactVersion, recordEvent } from '@agentic-pm/storage';
+import { closeSignal, deleteWork, getArtefact, listArtefactOps, listJiraIssues, listProjects, listSignalsInFlight, putArtefactVersion, recordEvent } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import type { StepInput } from '../run-ref';
@@ -37,8 +37,8 @@ const writeIfChanged = async <T extends ArtefactType>(ctx: AgentContext, project
 /** Step 7: apply this run's artefact operations and recompute the backlog summary, one version per real change. */
 export const updateArtefacts = async (ctx: AgentContext, { run }: StepInput): Promise<UpdateArtefactsResult> => {
   await assertLeaseHeld(ctx.table, run);
-  const signals = await listRunSignals(ctx.table, run.runId);
-  const modelOps = await listArtefactOps(ctx.table, run.runId);
+  const signals = await listSignalsInFlight(ctx.table, 'artefacts');
+  const modelOps = await listArtefactOps(ctx.table);
   const result: UpdateArtefactsResult = { updated: 0 };
   for (const project of await listProjects(ctx.table)) {
     const ops: Ops = [
@@ -64,6 +64,9 @@ export const updateArtefacts = async (ctx: AgentContext, { run }: StepInput): Pr
       });
     }
   }
+  // Applied: only now may the work leave the pipeline. Re-applying after a crash is harmless (ops dedupe).
+  for (const op of modelOps) await deleteWork(ctx.table, 'OP', op.id);
+  for (const signal of signals) await closeSignal(ctx.table, signal);
   ctx.metrics.count('ArtefactUpdates', result.updated);
   return result;
 };
