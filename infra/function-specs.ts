@@ -97,7 +97,8 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionKey, FunctionSpec>> = {
   }),
   normaliseSignals: spec('NormaliseSignalsFunction', 'normalise-signals', 'Turns staged changes into signals', 256, 45, {
     // Signal + run index written in one transaction, so a retry cannot half-create a signal.
-    dynamo: ['BatchGetItem', 'BatchWriteItem', 'TransactWriteItems'],
+    // Deletes each staged change once its signal is stored.
+    dynamo: ['BatchGetItem', 'BatchWriteItem', 'TransactWriteItems', 'DeleteItem'],
   }),
   triage: spec('TriageFunction', 'triage', 'Two-pass triage with Claude Haiku', 512, 240, {
     dynamo: ['BatchGetItem', 'TransactWriteItems'],
@@ -110,23 +111,22 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionKey, FunctionSpec>> = {
   }),
   executeActions: spec('ExecuteActionsFunction', 'execute-actions', 'Policy gate, then execute, hold or escalate', 256, 90, {
     links: ['JiraApiToken', 'AgentEmail'],
-    // Intent record before the effect, outcome after: conditional writes and transactions.
-    dynamo: ['BatchGetItem', 'TransactWriteItems'],
+    // Intent record before the effect, outcome after; a handled proposal leaves the work partition.
+    dynamo: ['BatchGetItem', 'TransactWriteItems', 'DeleteItem'],
     sendsEmail: true,
   }),
   updateArtefacts: spec('UpdateArtefactsFunction', 'update-artefacts', 'Keeps RAID log, delivery state, backlog and decisions current', 512, 90, {
-    // New version and previous version move together.
-    dynamo: ['BatchGetItem', 'TransactWriteItems'],
+    // New version and previous version move together; applied work leaves the work partition.
+    dynamo: ['BatchGetItem', 'TransactWriteItems', 'DeleteItem'],
   }),
   processHoldQueue: spec('ProcessHoldQueueFunction', 'process-hold-queue', 'Executes held actions that came due', 256, 90, {
     links: ['JiraApiToken', 'AgentEmail'],
     dynamo: ['BatchGetItem', 'TransactWriteItems'],
     sendsEmail: true,
   }),
-  housekeeping: spec('HousekeepingFunction', 'housekeeping', 'Daily pruning and digest mail', 256, 90, {
+  housekeeping: spec('HousekeepingFunction', 'housekeeping', 'Daily digest mail; expiry is left to TTL', 256, 90, {
     links: ['AgentEmail'],
-    // Pruning deletes what TTL does not cover.
-    dynamo: ['BatchGetItem', 'BatchWriteItem', 'DeleteItem'],
+    dynamo: ['BatchGetItem'],
     sendsEmail: true,
   }),
   finishRun: spec('FinishRunFunction', 'finish-run', 'Records the run outcome and releases the lease', 128, 20, {
