@@ -52,7 +52,7 @@ describe('buildSignal: Jira', () => {
     expect(signal.prefiltered).toBeUndefined();
   });
 
-  it('lists field changes and comments in the text', () => {
+  it('lists each field change and comment in the text, in order', () => {
     // Prepare
     const change = jiraChange();
 
@@ -60,14 +60,14 @@ describe('buildSignal: Jira', () => {
     const signal = buildSignal(change, atlas, RUN, 4000);
 
     // Assess
-    expect(signal.text.split('\n')).toEqual([
-      'status: In Progress -> Blocked',
-      'assignee: (none) -> Priya',
-      'Comment by Tom Reyes: Waiting on the SSO team.',
-    ]);
+    const lines = signal.text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/status.*In Progress.*Blocked/);
+    expect(lines[1]).toMatch(/assignee.*none.*Priya/);
+    expect(lines[2]).toMatch(/Tom Reyes.*Waiting on the SSO team\./);
   });
 
-  it('starts the text with the summary and description for a created issue', () => {
+  it('mentions the creation and the description for a created issue', () => {
     // Prepare
     const change = jiraChange({ created: true, changes: [], comments: [] });
 
@@ -75,18 +75,34 @@ describe('buildSignal: Jira', () => {
     const signal = buildSignal(change, atlas, RUN, 4000);
 
     // Assess
-    expect(signal.text).toBe('Created issue: Migrate accounts\nMove 48k accounts.');
+    const lines = signal.text.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/created/i);
+    expect(lines[1]).toBe('Move 48k accounts.');
+  });
+
+  it('leaves out an empty description of a created issue', () => {
+    // Prepare
+    const base = jiraChange({ created: true, changes: [], comments: [] });
+    const change = { ...base, payload: { ...base.payload, issue: { ...base.payload.issue, description: '' } } };
+
+    // Act
+    const signal = buildSignal(change, atlas, RUN, 4000);
+
+    // Assess
+    expect(signal.text.split('\n')).toHaveLength(1);
   });
 
   it('bounds the text and marks how much was cut', () => {
     // Prepare
     const change = jiraChange({ changes: [], comments: [{ id: 'c1', author: 'Tom', body: 'x'.repeat(500), created: '2026-03-02T09:05:00.000Z' }] });
-    const full = `Comment by Tom: ${'x'.repeat(500)}`;
+    const full = buildSignal(change, atlas, RUN, 10_000).text;
 
     // Act
     const signal = buildSignal(change, atlas, RUN, 200);
 
     // Assess
+    expect(full.length).toBeGreaterThan(500);
     expect(signal.text).toBe(`${full.slice(0, 200)}\n[truncated: ${full.length - 200} more characters]`);
   });
 });

@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const ROOT = '/work/main';
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'node_modules/.bin');
 
 interface CliResult { code: number | null; stdout: string; stderr: string }
@@ -32,7 +33,8 @@ const scenario = (eventIssue: string): unknown => ({
   },
 });
 
-describe('agentic-pm run with bad input', () => {
+// Each spawn costs a couple of seconds and they share nothing they write, so they run side by side.
+describe.concurrent('agentic-pm run with bad input', () => {
   let dir: string;
   let dataDir: string;
 

@@ -12,10 +12,11 @@ export const bound = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max)}\n[truncated: ${text.length - max} more characters]`;
 
 const fromJira = (change: JiraChange, project: ProjectConfig, runId: string, maxChars: number): Signal => {
+  const who = change.actor ?? 'Someone';
   const lines: string[] = [];
-  if (change.created) lines.push(`Created issue: ${change.issue.summary}`, change.issue.description);
-  for (const c of change.changes) lines.push(`${c.field}: ${c.from ?? '(none)'} -> ${c.to ?? '(none)'}`);
-  for (const c of change.comments) lines.push(`Comment by ${c.author}: ${c.body}`);
+  if (change.created) lines.push(`${who} created the issue.`, change.issue.description);
+  for (const c of change.changes) lines.push(`${who} changed ${c.field} from "${c.from ?? 'none'}" to "${c.to ?? 'none'}".`);
+  for (const c of change.comments) lines.push(`${c.author} commented: ${c.body}`);
   return {
     id: signalIdOf('jira', change.dedupeKey),
     projectId: project.id,

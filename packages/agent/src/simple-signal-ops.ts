@@ -9,7 +9,8 @@ export const opsForSimpleSignal = (signal: StoredSignal): ArtefactOp[] => {
   const triage = signal.triage;
   if (!triage || triage.via !== 'model' || triage.classification.complexity !== 'simple') return [];
   const c: Classification = triage.classification;
-  const description = `${signal.issueKey ? `${signal.issueKey}: ` : ''}${triage.sanitised.summary}`.slice(0, 500);
+  const summary = triage.sanitised.summary;
+  const description = (signal.issueKey && !summary.startsWith(signal.issueKey) ? `${signal.issueKey}: ${summary}` : summary).slice(0, 500);
   switch (c.category) {
     case 'risk':
       return [{ op: 'raid_add', kind: 'risk', description, owner: null, severity: c.severity }];
