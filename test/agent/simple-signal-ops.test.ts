@@ -54,6 +54,28 @@ describe('opsForSimpleSignal', () => {
     ]);
   });
 
+  it('does not double the issue key when the summary already starts with it', () => {
+    // Prepare
+    const input = signal({ triage: triage('risk', { summary: 'ATL-1 may slip a week' }) });
+
+    // Act
+    const ops = opsForSimpleSignal(input);
+
+    // Assess
+    expect(ops).toEqual([{ op: 'raid_add', kind: 'risk', description: 'ATL-1 may slip a week', owner: null, severity: 'high' }]);
+  });
+
+  it('keeps the issue key when the summary starts with a longer key', () => {
+    // Prepare
+    const input = signal({ triage: triage('risk', { summary: 'ATL-12 must land first' }) });
+
+    // Act
+    const ops = opsForSimpleSignal(input);
+
+    // Assess
+    expect(ops).toEqual([{ op: 'raid_add', kind: 'risk', description: 'ATL-1: ATL-12 must land first', owner: null, severity: 'high' }]);
+  });
+
   it('keeps descriptions within the operation limits', () => {
     // Prepare
     const input = signal({ triage: triage('blocker', { summary: 'z'.repeat(600) }) });

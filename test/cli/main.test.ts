@@ -33,8 +33,7 @@ const scenario = (eventIssue: string): unknown => ({
   },
 });
 
-// Each spawn costs a couple of seconds and they share nothing they write, so they run side by side.
-describe.concurrent('agentic-pm run with bad input', () => {
+describe('agentic-pm run with bad input', () => {
   let dir: string;
   let dataDir: string;
 

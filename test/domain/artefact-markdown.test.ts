@@ -99,6 +99,34 @@ describe('renderArtefactMarkdown', () => {
     expect(markdown).not.toContain('_No open blockers._');
   });
 
+  it('does not double the issue key of a blocker whose description starts with it', () => {
+    // Prepare
+    const input = artefact('delivery_state', {
+      rag: 'red', reason: '1 open blocker(s)', milestones: [], keyDates: [],
+      blockers: [{ issueKey: 'ATL-1', description: 'ATL-1: Waiting on SSO', since: T0, sourceSignals: [] }],
+    });
+
+    // Act
+    const markdown = renderArtefactMarkdown(input);
+
+    // Assess
+    expect(markdown).toContain('- ATL-1: Waiting on SSO (since 2026-03-02 09:00)');
+  });
+
+  it('keeps the issue key of a blocker whose description starts with a longer key', () => {
+    // Prepare
+    const input = artefact('delivery_state', {
+      rag: 'red', reason: '1 open blocker(s)', milestones: [], keyDates: [],
+      blockers: [{ issueKey: 'ATL-1', description: 'ATL-12 must land first', since: T0, sourceSignals: [] }],
+    });
+
+    // Act
+    const markdown = renderArtefactMarkdown(input);
+
+    // Assess
+    expect(markdown).toContain('- ATL-1: ATL-12 must land first');
+  });
+
   it('renders the backlog counts, overdue, unassigned and changes', () => {
     // Prepare
     const input = artefact('backlog_summary', {

@@ -278,10 +278,7 @@ describe('applyArtefactOps: delivery state', () => {
     expect(content.rag).toBe('red');
   });
 
-  // BUG (not fixed): the requested GREEN is written and then overridden by the derived RED, so the
-  // content ends up identical to the input yet `changes` is non-empty, and the caller stores a new
-  // version with nothing new in it. Remove `.fails` once applyArtefactOps reports no change here.
-  it.fails('reports no change when a requested GREEN is overridden back to the same RED', () => {
+  it('reports no change when a requested GREEN is overridden back to the same RED', () => {
     // Prepare
     const state = blockedOnAtl1();
 
@@ -293,9 +290,7 @@ describe('applyArtefactOps: delivery state', () => {
     expect(changes).toEqual([]);
   });
 
-  // BUG (not fixed): the derived reason counts blockers only when RAG first turns red, so a second
-  // blocker leaves "1 open blocker(s)" next to two listed blockers. Remove `.fails` once fixed.
-  it.fails('keeps the derived reason in step with the number of open blockers', () => {
+  it('keeps the derived reason in step with the number of open blockers', () => {
     // Prepare
     const state = blockedOnAtl1();
 

@@ -1,4 +1,4 @@
-import type { ArtefactOp, Classification } from '@agentic-pm/domain';
+import { startsWithIssueKey, type ArtefactOp, type Classification } from '@agentic-pm/domain';
 import type { StoredSignal } from '@agentic-pm/storage';
 
 /**
@@ -10,7 +10,7 @@ export const opsForSimpleSignal = (signal: StoredSignal): ArtefactOp[] => {
   if (!triage || triage.via !== 'model' || triage.classification.complexity !== 'simple') return [];
   const c: Classification = triage.classification;
   const summary = triage.sanitised.summary;
-  const description = (signal.issueKey && !summary.startsWith(signal.issueKey) ? `${signal.issueKey}: ${summary}` : summary).slice(0, 500);
+  const description = (signal.issueKey && !startsWithIssueKey(summary, signal.issueKey) ? `${signal.issueKey}: ${summary}` : summary).slice(0, 500);
   switch (c.category) {
     case 'risk':
       return [{ op: 'raid_add', kind: 'risk', description, owner: null, severity: c.severity }];

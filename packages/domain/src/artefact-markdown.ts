@@ -1,4 +1,5 @@
 import type { Artefact, ArtefactContentByType } from './artefact';
+import { startsWithIssueKey } from './issue-key';
 import type { ArtefactType } from './triage';
 
 const TITLES: Record<ArtefactType, string> = {
@@ -25,7 +26,7 @@ const body: { [K in ArtefactType]: (content: ArtefactContentByType[K]) => string
     `**Status:** ${c.rag.toUpperCase()}: ${c.reason}`,
     '',
     c.blockers.length === 0 ? '_No open blockers._' : '**Blockers**',
-    ...c.blockers.map((b) => `- ${b.issueKey && !b.description.startsWith(b.issueKey) ? `${b.issueKey}: ` : ''}${cell(b.description)} (since ${b.since.slice(0, 16).replace('T', ' ')})`),
+    ...c.blockers.map((b) => `- ${b.issueKey && !startsWithIssueKey(b.description, b.issueKey) ? `${b.issueKey}: ` : ''}${cell(b.description)} (since ${b.since.slice(0, 16).replace('T', ' ')})`),
     ...(c.milestones.length > 0 ? ['', '**Milestones**', ...c.milestones.map((m) => `- ${m.name}: ${m.status}${m.dueDate ? `, due ${m.dueDate}` : ''}`)] : []),
   ],
   backlog_summary: (c) => [

@@ -112,17 +112,26 @@ export const applyArtefactOps = <T extends Exclude<ArtefactType, 'backlog_summar
     const derived = deriveRag(next as DeliveryState);
     if (derived) changes.push(derived);
   }
+  // Ops can cancel out (a GREEN the blockers force back to RED): only a real difference is a change.
+  if (JSON.stringify(next) === JSON.stringify(content)) return { content, changes: [] };
   return { content: next, changes };
 };
 
-/** Open blockers force red; clearing the last one lets the status come back to amber. */
+const DERIVED_REASON = /^\d+ open blocker\(s\)$/;
+
+/** Open blockers force red, with a reason that counts them; clearing the last one lets the status come back to amber. */
 const deriveRag = (state: DeliveryState): string | null => {
+  const count = `${state.blockers.length} open blocker(s)`;
   if (state.blockers.length > 0 && state.rag !== 'red') {
     state.rag = 'red';
-    state.reason = `${state.blockers.length} open blocker(s)`;
+    state.reason = count;
     return 'status RED (open blockers)';
   }
-  if (state.blockers.length === 0 && state.rag === 'red' && /open blocker/.test(state.reason)) {
+  if (state.blockers.length > 0 && DERIVED_REASON.test(state.reason) && state.reason !== count) {
+    state.reason = count;
+    return null;
+  }
+  if (state.blockers.length === 0 && state.rag === 'red' && DERIVED_REASON.test(state.reason)) {
     state.rag = 'amber';
     state.reason = 'Blockers cleared; recovering';
     return 'status AMBER (blockers cleared)';

@@ -29,7 +29,7 @@ export const computeBacklogSummary = (issues: BacklogIssue[], previous: BacklogS
     byPriority: Object.fromEntries(Object.entries(byPriority).sort()),
     overdue: open.filter((i) => i.dueDate !== null && i.dueDate < today).map((i) => i.key).sort(),
     unassigned: open.filter((i) => i.assignee === null).map((i) => i.key).sort(),
-    changedSinceLast: since ? issues.filter((i) => i.updated > since).map((i) => i.key).sort() : [],
+    changedSinceLast: since ? issues.filter((i) => Date.parse(i.updated) > Date.parse(since)).map((i) => i.key).sort() : [],
     asOf: now,
   };
 };

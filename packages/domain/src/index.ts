@@ -11,3 +11,4 @@ export * from './policy-gate';
 export * from './artefact-ops';
 export * from './artefact-markdown';
 export * from './backlog-summary';
+export * from './issue-key';
