@@ -92,7 +92,8 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionKey, FunctionSpec>> = {
     dynamo: ['BatchGetItem', 'BatchWriteItem'],
   }),
   pollOutlook: spec('PollOutlookFunction', 'poll-outlook', 'Follows the Graph mail delta since the last deltaLink', 256, 90, {
-    links: ['GraphClientSecret'],
+    // The sender address (a value, no SES permission) tells the agent's own mail apart.
+    links: ['GraphClientSecret', 'AgentEmail'],
     dynamo: ['BatchGetItem', 'BatchWriteItem'],
   }),
   normaliseSignals: spec('NormaliseSignalsFunction', 'normalise-signals', 'Turns staged changes into signals', 256, 45, {

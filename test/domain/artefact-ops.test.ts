@@ -133,15 +133,17 @@ describe('applyArtefactOps: RAID log', () => {
   it.each([
     ['raid_update', { op: 'raid_update', itemId: 'R-404', severity: 'low' }],
     ['raid_close', { op: 'raid_close', itemId: 'R-404' }],
-  ] as const)('%s on an unknown id throws', (_name, op) => {
+  ] as const)('%s on an unknown id is rejected and changes nothing', (_name, op) => {
     // Prepare
     const log = raidWithRisk();
 
     // Act
-    const act = () => applyArtefactOps('raid_log', log, ops(op), T1);
+    const result = applyArtefactOps('raid_log', log, ops(op), T1);
 
     // Assess
-    expect(act).toThrow('RAID item R-404 does not exist');
+    expect(result.rejected).toEqual([{ op, reason: 'RAID item R-404 does not exist' }]);
+    expect(result.changes).toEqual([]);
+    expect(result.content).toEqual(log);
   });
 
   it('closes an item once; closing it again is a no-op', () => {

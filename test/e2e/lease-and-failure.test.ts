@@ -41,7 +41,7 @@ describe('one run at a time, and a failed run leaves the next one clean', () => 
     expect(results.map((r) => r.status).sort()).toEqual(['SKIPPED', 'SUCCEEDED']);
     const skipped = results.find((r) => r.status === 'SKIPPED')!;
     expect(skipped.output).toMatchObject({ outcome: 'SKIPPED', heldBy: results.find((r) => r.status === 'SUCCEEDED')!.executionName });
-    expect(await readLease(env.table)).toBeUndefined();
+    expect((await readLease(env.table))?.holder).toBeUndefined();
   });
 
   it('records a failing step, releases the lease, and loses nothing on the next run', async () => {
@@ -68,6 +68,6 @@ describe('one run at a time, and a failed run leaves the next one clean', () => 
     expect(next.status).toBe('SUCCEEDED');
     // Cycles 2 and 3 together hold 7 events and messages; the failed poll moved no cursor.
     expect((next.output?.signals as { created: number }).created).toBe(7);
-    expect(await readLease(env.table)).toBeUndefined();
+    expect((await readLease(env.table))?.holder).toBeUndefined();
   });
 });

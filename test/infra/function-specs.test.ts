@@ -99,13 +99,13 @@ describe('who is linked to what', () => {
     expect(keysWith((key) => FUNCTION_SPECS[key].links.includes('GraphClientSecret'))).toEqual(['pollOutlook']);
   });
 
-  it('links the sender and grants SES only to the steps that send mail', () => {
+  it('grants SES only to the steps that send mail, and links the sender to them and to Poll Outlook', () => {
     // Prepare
     const senders = ['executeActions', 'housekeeping', 'processHoldQueue'].sort();
 
     // Assess
     expect(keysWith((key) => FUNCTION_SPECS[key].sendsEmail)).toEqual(senders);
-    expect(keysWith((key) => FUNCTION_SPECS[key].links.includes('AgentEmail'))).toEqual(senders);
+    expect(keysWith((key) => FUNCTION_SPECS[key].links.includes('AgentEmail'))).toEqual([...senders, 'pollOutlook'].sort());
   });
 
   it('lets only triage and reasoning call models', () => {

@@ -52,6 +52,18 @@ describe('run lease', () => {
     // Assess
     expect(byOther).toBe(false);
     expect(byHolder).toBe(true);
-    expect(await readLease(table)).toBeUndefined();
+    expect((await readLease(table))?.holder).toBeUndefined();
+  });
+
+  it('keeps the fencing version growing across release and re-acquire', async () => {
+    // Prepare
+    await acquireLease(table, 'run-a', '2026-03-02T08:00:00Z', 600);
+    await releaseLease(table, 'run-a');
+
+    // Act
+    const next = await acquireLease(table, 'run-b', '2026-03-02T08:15:00Z', 600);
+
+    // Assess
+    expect(next.acquired && next.lease.version).toBe(2);
   });
 });

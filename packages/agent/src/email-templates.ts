@@ -32,5 +32,5 @@ export const escalationEmail = (project: ProjectConfig, escalation: Escalation):
   renderEmail(`[${project.name}] ${escalation.title}`, escalation.context, [
     { heading: 'Options', lines: escalation.options.map((o, i) => `${i}: ${o}${i === escalation.recommendation ? ' (recommended)' : ''}`) },
     { heading: 'Why the agent recommends this', lines: [escalation.rationale] },
-    { heading: 'How to decide', lines: [`npm start -- decide ${escalation.id} --option N`] },
+    { heading: 'Reference', lines: [`Escalation ${escalation.id}; no action is taken until you decide.`] },
   ]);

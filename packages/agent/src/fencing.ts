@@ -6,6 +6,6 @@ import type { RunRef } from './run-ref';
 export const assertLeaseHeld = async (table: Table, run: RunRef): Promise<void> => {
   const lease = await readLease(table);
   if (!lease || lease.holder !== run.runId || lease.version !== run.leaseVersion) {
-    throw new LeaseLostError(`run ${run.runId} no longer holds the lease (now ${lease ? `${lease.holder} v${lease.version}` : 'free'})`);
+    throw new LeaseLostError(`run ${run.runId} no longer holds lease v${run.leaseVersion} (now ${lease?.holder ? `${lease.holder} v${lease.version}` : 'free'})`);
   }
 };

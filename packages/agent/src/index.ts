@@ -15,3 +15,4 @@ export * from './steps/housekeeping';
 export * from './steps/finish-run';
 export * from './email-templates';
 export * from './perform-action';
+export * from './transient-errors';

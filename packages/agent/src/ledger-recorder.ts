@@ -5,7 +5,12 @@ import type { AgentContext } from './context';
 /** Collects usage during a model-calling step and writes it to today's ledger. */
 export const usageRecorder = (ctx: AgentContext, nowIso: string) => {
   const usages: LlmUsage[] = [];
+  let flushed = 0;
   return {
+    /** Calls flushed so far. */
+    get calls(): number {
+      return flushed;
+    },
     onUsage: (usage: LlmUsage): void => {
       usages.push(usage);
     },
@@ -17,6 +22,7 @@ export const usageRecorder = (ctx: AgentContext, nowIso: string) => {
         await addToLedger(ctx.table, nowIso, { ...usage, costUsd: cost });
       }
       const calls = usages.length;
+      flushed += calls;
       usages.length = 0;
       ctx.metrics.usd('LLMCostDaily', await spentToday(ctx, nowIso));
       return { calls, costUsd };

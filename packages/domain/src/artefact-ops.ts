@@ -34,7 +34,7 @@ const applyRaid = (log: RaidLog, op: ArtefactOp, now: string, signalIds: string[
     }
     case 'raid_update': {
       const item = log.items.find((i) => i.id === op.itemId);
-      if (!item) throw new Error(`RAID item ${op.itemId} does not exist`);
+      if (!item) throw new ArtefactOpError(`RAID item ${op.itemId} does not exist`);
       const before = JSON.stringify(item);
       if (op.description !== undefined) item.description = op.description;
       if (op.severity !== undefined) item.severity = op.severity;
@@ -46,7 +46,7 @@ const applyRaid = (log: RaidLog, op: ArtefactOp, now: string, signalIds: string[
     }
     case 'raid_close': {
       const item = log.items.find((i) => i.id === op.itemId);
-      if (!item) throw new Error(`RAID item ${op.itemId} does not exist`);
+      if (!item) throw new ArtefactOpError(`RAID item ${op.itemId} does not exist`);
       if (item.status === 'closed') return null;
       item.status = 'closed';
       item.updatedAt = now;
@@ -86,6 +86,11 @@ const applyDecision = (log: DecisionLog, op: ArtefactOp, now: string, signalIds:
   return `recorded ${id}`;
 };
 
+/** An operation that cannot apply (it names an item that does not exist). */
+export class ArtefactOpError extends Error {
+  override readonly name = 'ArtefactOpError';
+}
+
 /**
  * Applies validated operations to a copy of an artefact's content. Returns the new content and
  * a change summary; an empty summary means nothing changed and no new version is due.
@@ -95,26 +100,33 @@ export const applyArtefactOps = <T extends Exclude<ArtefactType, 'backlog_summar
   content: ArtefactContentByType[T],
   ops: Array<{ op: ArtefactOp; signalIds: string[] }>,
   now: string,
-): { content: ArtefactContentByType[T]; changes: string[] } => {
+): { content: ArtefactContentByType[T]; changes: string[]; rejected: Array<{ op: ArtefactOp; reason: string }> } => {
   const next = structuredClone(content);
   const changes: string[] = [];
+  // A model may name an item that is not there; that op is refused, the others still apply.
+  const rejected: Array<{ op: ArtefactOp; reason: string }> = [];
   for (const { op, signalIds } of ops) {
     if (artefactOfOp(op) !== type) continue;
-    const change =
-      type === 'raid_log'
-        ? applyRaid(next as RaidLog, op, now, signalIds)
-        : type === 'delivery_state'
-          ? applyDelivery(next as DeliveryState, op, now, signalIds)
-          : applyDecision(next as DecisionLog, op, now, signalIds);
-    if (change) changes.push(change);
+    try {
+      const change =
+        type === 'raid_log'
+          ? applyRaid(next as RaidLog, op, now, signalIds)
+          : type === 'delivery_state'
+            ? applyDelivery(next as DeliveryState, op, now, signalIds)
+            : applyDecision(next as DecisionLog, op, now, signalIds);
+      if (change) changes.push(change);
+    } catch (error) {
+      if (!(error instanceof ArtefactOpError)) throw error;
+      rejected.push({ op, reason: error.message });
+    }
   }
   if (type === 'delivery_state') {
     const derived = deriveRag(next as DeliveryState);
     if (derived) changes.push(derived);
   }
   // Ops can cancel out (a GREEN the blockers force back to RED): only a real difference is a change.
-  if (JSON.stringify(next) === JSON.stringify(content)) return { content, changes: [] };
-  return { content: next, changes };
+  if (JSON.stringify(next) === JSON.stringify(content)) return { content, changes: [], rejected };
+  return { content: next, changes, rejected };
 };
 
 const DERIVED_REASON = /^\d+ open blocker\(s\)$/;

@@ -1,37 +1,40 @@
-import { GetCommand, PutCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys';
 import { isConditionFailure } from './conditional';
 import { nowEpochSeconds, type Table } from './table';
 
 export interface Lease {
-  holder: string;
+  /** Absent when the lease is free. */
+  holder?: string;
+  /** Fencing token: grows with every acquisition and never resets, because the item is never deleted. */
   version: number;
-  expiresAt: number;
-  acquiredAt: string;
+  leaseExpiresAt: number;
+  acquiredAt?: string;
 }
 
-export type LeaseResult = { acquired: true; lease: Lease } | { acquired: false; heldBy: string; expiresAt: number };
+export type LeaseResult = { acquired: true; lease: Lease & { holder: string } } | { acquired: false; heldBy: string; expiresAt: number };
 
 const LEASE_NAME = 'agent-loop';
 
+const read = async (table: Table): Promise<Lease | undefined> =>
+  (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.lease(LEASE_NAME), ConsistentRead: true }))).Item as Lease | undefined;
+
 /**
- * Takes the single run lease. A free, expired, or already-ours lease is taken with a conditional
- * put; the version is a fencing token that later writes can be checked against.
+ * Takes the single run lease with a conditional put: free, expired, or already ours (a retried
+ * Heartbeat). The version is a fencing token later steps check.
  */
 export const acquireLease = async (table: Table, runId: string, nowIso: string, ttlSeconds: number): Promise<LeaseResult> => {
-  const key = keys.lease(LEASE_NAME);
   const now = nowEpochSeconds(nowIso);
-  const current = (await table.doc.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }))).Item as
-    | (Lease & { pk: string })
-    | undefined;
-  if (current && current.holder === runId) return { acquired: true, lease: current };
-  const lease: Lease = { holder: runId, version: (current?.version ?? 0) + 1, expiresAt: now + ttlSeconds, acquiredAt: nowIso };
+  const current = await read(table);
+  if (current?.holder === runId) return { acquired: true, lease: { ...current, holder: runId } };
+  const lease = { holder: runId, version: (current?.version ?? 0) + 1, leaseExpiresAt: now + ttlSeconds, acquiredAt: nowIso };
   try {
     await table.doc.send(
       new PutCommand({
         TableName: table.name,
-        Item: { ...key, ...lease, leaseExpiresAt: lease.expiresAt },
-        ConditionExpression: current ? '#v = :v AND leaseExpiresAt <= :now' : 'attribute_not_exists(pk)',
+        // No TTL attribute: the item must outlive every lease so the version keeps growing.
+        Item: { ...keys.lease(LEASE_NAME), entity: 'Lease', ...lease },
+        ConditionExpression: current ? '#v = :v AND (attribute_not_exists(holder) OR leaseExpiresAt <= :now)' : 'attribute_not_exists(pk)',
         ExpressionAttributeNames: current ? { '#v': 'version' } : undefined,
         ExpressionAttributeValues: current ? { ':v': current.version, ':now': now } : undefined,
       }),
@@ -39,22 +42,21 @@ export const acquireLease = async (table: Table, runId: string, nowIso: string, 
     return { acquired: true, lease };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    const holder = (await table.doc.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }))).Item as
-      | Lease
-      | undefined;
-    return { acquired: false, heldBy: holder?.holder ?? 'unknown', expiresAt: holder?.expiresAt ?? 0 };
+    const holder = await read(table);
+    return { acquired: false, heldBy: holder?.holder ?? 'unknown', expiresAt: holder?.leaseExpiresAt ?? 0 };
   }
 };
 
-/** Releases the lease only if this run still holds it. */
+/** Frees the lease only if this run still holds it; the version stays. */
 export const releaseLease = async (table: Table, runId: string): Promise<boolean> => {
   try {
     await table.doc.send(
-      new DeleteCommand({
+      new UpdateCommand({
         TableName: table.name,
         Key: keys.lease(LEASE_NAME),
+        UpdateExpression: 'REMOVE holder SET leaseExpiresAt = :zero',
         ConditionExpression: 'holder = :h',
-        ExpressionAttributeValues: { ':h': runId },
+        ExpressionAttributeValues: { ':h': runId, ':zero': 0 },
       }),
     );
     return true;
@@ -64,6 +66,7 @@ export const releaseLease = async (table: Table, runId: string): Promise<boolean
   }
 };
 
-export const readLease = async (table: Table): Promise<Lease | undefined> =>
-  (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.lease(LEASE_NAME), ConsistentRead: true })))
-    .Item as Lease | undefined;
+export const readLease = async (table: Table): Promise<Lease | undefined> => {
+  const item = await read(table);
+  return item ? { ...(item.holder ? { holder: item.holder } : {}), version: item.version, leaseExpiresAt: item.leaseExpiresAt, ...(item.acquiredAt ? { acquiredAt: item.acquiredAt } : {}) } : undefined;
+};

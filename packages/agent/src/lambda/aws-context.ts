@@ -1,7 +1,7 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { Resource } from 'sst';
 import { z } from 'zod';
-import { agentSettingsSchema, parseWith } from '@agentic-pm/domain';
+import { agentSettingsSchema, parseWith, ValidationError } from '@agentic-pm/domain';
 import { createGraphClient, createJiraClient, createSesMailer } from '@agentic-pm/integrations';
 import { openTable } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
@@ -35,7 +35,13 @@ const optional = <K extends keyof Linked>(name: K): Linked[K] | undefined => (na
 export const buildAwsContext = (telemetry: Telemetry): AgentContext => {
   const linked = Resource as unknown as Linked;
   const config = parseWith(agentConfigSchema, linked.AgentConfig, 'AgentConfig link');
-  const settings = parseWith(agentSettingsSchema, JSON.parse(config.settings), 'AgentConfig.settings');
+  let rawSettings: unknown;
+  try {
+    rawSettings = JSON.parse(config.settings);
+  } catch (error) {
+    throw new ValidationError('AgentConfig link', [{ path: '$.settings', message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  const settings = parseWith(agentSettingsSchema, rawSettings, 'AgentConfig.settings');
   const missing = (name: string) => {
     throw new Error(`${name} is not linked to ${process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'this function'}`);
   };
@@ -52,7 +58,10 @@ export const buildAwsContext = (telemetry: Telemetry): AgentContext => {
     }),
     mailer: createSesMailer({ configurationSet: config.configurationSet ?? email?.configSet, region: process.env.AWS_REGION }),
     bedrock: new BedrockRuntimeClient({ region: settings.models.region, retryMode: 'adaptive', maxAttempts: 4 }),
-    senderAddress: email?.sender ?? 'agent@invalid',
+    // Only the sending steps are linked to the sender; the others never send.
+    get senderAddress() {
+      return email?.sender ?? missing('AgentEmail');
+    },
     metrics: metricsSink(telemetry.metrics),
   };
 };

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { parseWith } from '@agentic-pm/domain';
 import type { AgentContext } from '../context';
 import type { Telemetry } from './telemetry';
+import { toStepError } from '../transient-errors';
 
 /** Where a handler gets its telemetry and its (lazily built, reused) agent context. */
 export interface ContextProvider {
@@ -29,9 +30,14 @@ export const stepHandler = <S extends z.ZodType, R>(
   const run = async (event: unknown): Promise<R> => {
     const input = parseWith(schema, event, `${stateName} input`);
     const ctx = await provider.context();
-    const result = await step(ctx, input);
-    logger.info(`${stateName} done`, { result: result as Record<string, unknown> });
-    return result;
+    try {
+      const result = await step(ctx, input);
+      logger.info(`${stateName} done`, { result: result as Record<string, unknown> });
+      return result;
+    } catch (error) {
+      logger.error(`${stateName} failed`, error as Error);
+      throw toStepError(error);
+    }
   };
   return middy(run)
     .use(injectLambdaContext(logger, { resetKeys: true }))

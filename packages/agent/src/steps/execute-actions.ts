@@ -2,9 +2,10 @@ import { evaluateAction, type ProjectConfig, type ProposedAction } from '@agenti
 import { deleteWork, listProjects, listProposals, putAction, recordEvent, type ActionStatus } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
-import { describeAction, performAction } from '../perform-action';
+import { describeAction, performAction, type PerformOutcome } from '../perform-action';
 import { raiseEscalation } from '../raise-escalation';
 import type { StepInput } from '../run-ref';
+import { isTransient } from '../transient-errors';
 
 export interface ExecuteResult {
   executed: number;
@@ -26,6 +27,20 @@ export const escalateAction = (ctx: AgentContext, project: ProjectConfig, action
       rationale: reason,
     },
   }, runId, now);
+
+/**
+ * Runs an action; a permanent failure (an unknown transition, a refused field) is reported, so one
+ * bad proposal cannot wedge the queue. Transient failures propagate: the step is retried and the
+ * intent record keeps the effect at most once.
+ */
+export const performOrReport = async (...args: Parameters<typeof performAction>): Promise<PerformOutcome | { status: 'failed'; detail: string }> => {
+  try {
+    return await performAction(...args);
+  } catch (error) {
+    if (isTransient(error)) throw error;
+    return { status: 'failed', detail: (error as Error).message.slice(0, 300) };
+  }
+};
 
 /** Step 6: every proposal goes through the policy gate, then is executed, held, escalated or blocked. */
 export const executeActions = async (ctx: AgentContext, { run }: StepInput): Promise<ExecuteResult> => {
@@ -54,8 +69,12 @@ export const executeActions = async (ctx: AgentContext, { run }: StepInput): Pro
     let outcome = decision.outcome;
     let resultText = decision.reason;
     if (decision.outcome === 'execute') {
-      const performed = await performAction(ctx, project, action, run.runId, run.time);
-      if (performed.status === 'ambiguous') {
+      const performed = await performOrReport(ctx, project, action, run.runId, run.time);
+      if (performed.status === 'failed') {
+        await escalateAction(ctx, project, action, `it failed: ${performed.detail}`, run.runId, run.time);
+        status = 'FAILED';
+        outcome = 'escalate';
+      } else if (performed.status === 'ambiguous') {
         await escalateAction(ctx, project, action, performed.detail, run.runId, run.time);
         status = 'ESCALATED';
         outcome = 'escalate';

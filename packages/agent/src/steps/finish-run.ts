@@ -35,7 +35,7 @@ export const finishRun = async (ctx: AgentContext, input: FinishRunInput): Promi
   const time = input.state.run?.time ?? new Date().toISOString();
   const summary = Object.fromEntries(COUNT_KEYS.filter((k) => k in input.state).map((k) => [k, input.state[k]]));
   const error = input.state.error ? { error: input.state.error.Error, cause: shortCause(input.state.error.Cause) } : undefined;
-  await finishRunRecord(ctx.table, runId, { status: input.outcome, summary, finishedAt: time, ...(error ? { error } : {}) });
+  await finishRunRecord(ctx.table, runId, { status: input.outcome, summary, finishedAt: new Date().toISOString(), ...(error ? { error } : {}) });
   await recordEvent(ctx.table, {
     id: `run-${runId}-${input.outcome}`, projectId: null, runId, type: input.outcome === 'FAILED' ? 'run_failed' : 'run_succeeded', at: time,
     summary: error ? `Run failed: ${error.error}: ${error.cause}` : 'Run succeeded',

@@ -27,7 +27,7 @@ export const heartbeat = async (ctx: AgentContext, input: HeartbeatInput): Promi
   const lease = await acquireLease(ctx.table, runId, time, ctx.settings.leaseSeconds);
   if (!lease.acquired) {
     await putRun(ctx.table, { runId, time, status: 'SKIPPED', summary: { heldBy: lease.heldBy } });
-    await recordEvent(ctx.table, { projectId: null, runId, type: 'run_skipped', at: time, summary: `Skipped: run ${lease.heldBy} holds the lease` });
+    await recordEvent(ctx.table, { id: `run-${runId}-skipped`, projectId: null, runId, type: 'run_skipped', at: time, summary: `Skipped: run ${lease.heldBy} holds the lease` });
     return { runId, time, acquired: false, heldBy: lease.heldBy };
   }
   await putRun(ctx.table, { runId, time, status: 'RUNNING', leaseVersion: lease.lease.version });

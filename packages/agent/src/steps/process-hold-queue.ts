@@ -2,9 +2,10 @@ import { evaluateAction } from '@agentic-pm/domain';
 import { listDueHeldActions, listProjects, moveAction, recordEvent } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
-import { describeAction, performAction } from '../perform-action';
+import { describeAction } from '../perform-action';
+import { isTransient } from '../transient-errors';
 import type { StepInput } from '../run-ref';
-import { escalateAction } from './execute-actions';
+import { escalateAction, performOrReport } from './execute-actions';
 
 export interface HoldQueueResult {
   due: number;
@@ -19,22 +20,25 @@ export const processHoldQueue = async (ctx: AgentContext, { run }: StepInput): P
   const due = await listDueHeldActions(ctx.table, run.time);
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
   const result: HoldQueueResult = { due: due.length, executed: 0, escalated: 0, failed: 0 };
+  const executedPerProject = new Map<string, number>();
   for (const record of due) {
     if (!(await moveAction(ctx.table, record, 'PENDING', 'EXECUTING'))) continue;
     const project = projects.get(record.projectId);
-    const decision = project ? evaluateAction(record.action, project, ctx.settings, { now: run.time, executedThisRun: 0 }) : { outcome: 'block' as const, reason: 'project no longer exists' };
+    const executedThisRun = executedPerProject.get(record.projectId) ?? 0;
+    const decision = project ? evaluateAction(record.action, project, ctx.settings, { now: run.time, executedThisRun }) : { outcome: 'block' as const, reason: 'project no longer exists' };
     let summary: string;
     try {
       // Having waited out its hold, an action the gate would still hold may now run.
       if (project && (decision.outcome === 'execute' || decision.outcome === 'hold')) {
-        const performed = await performAction(ctx, project, record.action, run.runId, run.time);
-        if (performed.status === 'ambiguous') {
+        const performed = await performOrReport(ctx, project, record.action, run.runId, run.time);
+        if (performed.status === 'done') {
+          await moveAction(ctx.table, record, 'EXECUTING', 'DONE', { result: performed.detail, executedAt: run.time });
+          executedPerProject.set(record.projectId, executedThisRun + 1);
+          result.executed++;
+        } else {
           await escalateAction(ctx, project, record.action, performed.detail, run.runId, run.time);
           await moveAction(ctx.table, record, 'EXECUTING', 'FAILED', { result: performed.detail });
           result.escalated++;
-        } else {
-          await moveAction(ctx.table, record, 'EXECUTING', 'DONE', { result: performed.detail, executedAt: run.time });
-          result.executed++;
         }
         summary = `held action ran: ${performed.detail}`;
       } else if (project && decision.outcome === 'escalate') {
@@ -48,6 +52,11 @@ export const processHoldQueue = async (ctx: AgentContext, { run }: StepInput): P
         summary = `held action refused: ${decision.reason}`;
       }
     } catch (error) {
+      // Back in the queue for the step's retry (or the next run); the intent keeps the effect at most once.
+      if (isTransient(error)) {
+        await moveAction(ctx.table, record, 'EXECUTING', 'PENDING');
+        throw error;
+      }
       await moveAction(ctx.table, record, 'EXECUTING', 'FAILED', { result: (error as Error).message });
       result.failed++;
       summary = `held action failed: ${(error as Error).message}`;

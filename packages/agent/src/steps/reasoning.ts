@@ -1,7 +1,9 @@
 import { ARTEFACT_TYPES, renderArtefactCompact, type ProjectConfig, type Provenance, type TrustTier } from '@agentic-pm/domain';
 import { reasonAboutSignals, type ReasoningSignal } from '@agentic-pm/llm';
 import { createHash } from 'node:crypto';
-import { getArtefact, listProjects, listSignalsInFlight, moveSignal, putArtefactOp, putProposal, type StoredSignal } from '@agentic-pm/storage';
+import {
+  deleteWork, getArtefact, listArtefactOps, listProjects, listProposals, listSignalsInFlight, moveSignal, putArtefactOp, putProposal, type StoredSignal, type Table,
+} from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { needsAHuman } from '../escalation-requests';
 import { assertLeaseHeld } from '../fencing';
@@ -32,55 +34,76 @@ const compactArtefacts = async (ctx: AgentContext, project: ProjectConfig) => {
   return out;
 };
 
+/** Outputs cite their signals; an output that cites none belongs to the whole batch. */
+const citedOrBatch = (cited: string[], batch: StoredSignal[]): string[] => (cited.length > 0 ? cited : batch.map((s) => s.id));
+
+/**
+ * A run that died part-way through reasoning left some outputs behind. They are dropped before
+ * the same signals are reasoned about again, so two answers never both reach Execute Actions.
+ */
+const dropPartialOutputs = async (table: Table, signalIds: Set<string>): Promise<void> => {
+  const touches = (ids: string[]): boolean => ids.some((id) => signalIds.has(id));
+  for (const p of await listProposals(table)) {
+    if (touches(p.kind === 'action' ? p.action.provenance.signalIds : p.signalIds)) await deleteWork(table, 'PROPOSAL', p.id);
+  }
+  for (const o of await listArtefactOps(table)) if (touches(o.signalIds)) await deleteWork(table, 'OP', o.id);
+};
+
 /** Step 5: Sonnet proposes actions, artefact operations and escalations for the complex signals, per project. */
 export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<ReasoningStepResult> => {
   await assertLeaseHeld(ctx.table, run);
   const complex = (await listSignalsInFlight(ctx.table, 'reason')).filter((s) => s.triage !== undefined);
+  await dropPartialOutputs(ctx.table, new Set(complex.map((s) => s.id)));
   const result: ReasoningStepResult = { proposals: 0, escalations: 0, artefactOps: 0, llmCalls: 0 };
   const usage = usageRecorder(ctx, run.time);
   const mode = await budgetMode(ctx, run.time);
-  for (const project of await listProjects(ctx.table)) {
-    const batch = complex.filter((s) => s.projectId === project.id);
-    if (batch.length === 0) continue;
-    if (mode !== 'full') {
-      for (const signal of batch) {
-        await putProposal(ctx.table, needsAHuman(signal, 'daily LLM budget reached: reasoning is off'), run.time);
-        await moveSignal(ctx.table, signal, 'artefacts');
+  try {
+    for (const project of await listProjects(ctx.table)) {
+      const batch = complex.filter((s) => s.projectId === project.id);
+      if (batch.length === 0) continue;
+      if (mode !== 'full') {
+        for (const signal of batch) {
+          await putProposal(ctx.table, needsAHuman(signal, 'daily LLM budget reached: reasoning is off'), run.time);
+          await moveSignal(ctx.table, signal, 'artefacts');
+        }
+        result.escalations += batch.length;
+        continue;
       }
-      result.escalations += batch.length;
-      continue;
-    }
-    const signals: ReasoningSignal[] = batch.map((s) => ({
-      id: s.id, trust: s.trust, sanitised: s.triage!.sanitised, classification: s.triage!.classification,
-      ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}),
-    }));
-    const outcome = await reasonAboutSignals({ project, artefacts: await compactArtefacts(ctx, project), signals }, { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage });
-    // Ids come from the batch, so reasoning again over the same signals (a retry) rewrites the same items.
-    const batchKey = createHash('sha256').update(batch.map((s) => s.id).sort().join('\n')).digest('hex').slice(0, 16);
-    for (const [i, p] of outcome.proposals.entries()) {
-      const id = `${project.id}-${batchKey}-action-${i}`;
-      await putProposal(ctx.table, {
-        id, kind: 'action',
-        action: { id, projectId: project.id, payload: p.payload, confidence: p.confidence, rationale: p.rationale, provenance: provenanceOf(p.signalIds, batch) },
-      }, run.time);
-      result.proposals++;
-    }
-    for (const [i, e] of outcome.escalations.entries()) {
-      await putProposal(ctx.table, { id: `${project.id}-${batchKey}-escalation-${i}`, kind: 'escalation', projectId: project.id, request: e.request, signalIds: e.signalIds }, run.time);
-      result.escalations++;
-    }
-    for (const [i, o] of outcome.artefactOps.entries()) {
-      await putArtefactOp(ctx.table, { id: `${project.id}-${batchKey}-op-${String(i).padStart(3, '0')}`, projectId: project.id, op: o.op, signalIds: o.signalIds }, run.time);
-      result.artefactOps++;
-    }
-    if (outcome.failedClosed) {
-      for (const signal of batch.filter((s) => outcome.failedClosed!.signalIds.includes(s.id))) {
-        await putProposal(ctx.table, needsAHuman(signal, outcome.failedClosed.reason), run.time);
+      const signals: ReasoningSignal[] = batch.map((s) => ({
+        id: s.id, trust: s.trust, sanitised: s.triage!.sanitised, classification: s.triage!.classification,
+        ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}),
+      }));
+      const outcome = await reasonAboutSignals({ project, artefacts: await compactArtefacts(ctx, project), signals }, { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage });
+      // Ids come from the batch, so reasoning again over the same signals (a retry) rewrites the same items.
+      const batchKey = createHash('sha256').update(batch.map((s) => s.id).sort().join('\n')).digest('hex').slice(0, 16);
+      for (const [i, p] of outcome.proposals.entries()) {
+        const id = `${project.id}-${batchKey}-action-${i}`;
+        await putProposal(ctx.table, {
+          id, kind: 'action',
+          action: { id, projectId: project.id, payload: p.payload, confidence: p.confidence, rationale: p.rationale, provenance: provenanceOf(p.signalIds, batch) },
+        }, run.time);
+        result.proposals++;
+      }
+      for (const [i, e] of outcome.escalations.entries()) {
+        await putProposal(ctx.table, { id: `${project.id}-${batchKey}-escalation-${i}`, kind: 'escalation', projectId: project.id, request: e.request, signalIds: citedOrBatch(e.signalIds, batch) }, run.time);
         result.escalations++;
       }
+      for (const [i, o] of outcome.artefactOps.entries()) {
+        await putArtefactOp(ctx.table, { id: `${project.id}-${batchKey}-op-${String(i).padStart(3, '0')}`, projectId: project.id, op: o.op, signalIds: citedOrBatch(o.signalIds, batch) }, run.time);
+        result.artefactOps++;
+      }
+      if (outcome.failedClosed) {
+        for (const signal of batch.filter((s) => outcome.failedClosed!.signalIds.includes(s.id))) {
+          await putProposal(ctx.table, needsAHuman(signal, outcome.failedClosed.reason), run.time);
+          result.escalations++;
+        }
+      }
+      for (const signal of batch) await moveSignal(ctx.table, signal, 'artefacts');
     }
-    for (const signal of batch) await moveSignal(ctx.table, signal, 'artefacts');
+  } finally {
+    // Tokens spent before a failure are still spent: the budget must see them.
+    await usage.flush();
   }
-  result.llmCalls = (await usage.flush()).calls;
+  result.llmCalls = usage.calls;
   return result;
 };

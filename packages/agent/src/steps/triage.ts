@@ -26,14 +26,21 @@ export const triage = async (ctx: AgentContext, { run }: StepInput): Promise<Tri
   await assertLeaseHeld(ctx.table, run);
   const pending = await listSignalsInFlight(ctx.table, 'triage');
   const usage = usageRecorder(ctx, run.time);
-  const outcomes =
-    (await budgetMode(ctx, run.time)) === 'rules_only'
-      ? pending.map((s) => budgetExhausted(s.id))
-      : await triageSignals(
-          pending.map((s) => ({ id: s.id, source: s.source, trust: s.trust, title: s.title, text: s.text, ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}) })),
-          { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage },
-        );
-  const { calls } = await usage.flush();
+  const mode = await budgetMode(ctx, run.time);
+  let outcomes: TriageOutcome[];
+  try {
+    outcomes =
+      mode === 'rules_only'
+        ? pending.map((s) => budgetExhausted(s.id))
+        : await triageSignals(
+            pending.map((s) => ({ id: s.id, source: s.source, trust: s.trust, title: s.title, text: s.text, ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}) })),
+            { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage },
+          );
+  } finally {
+    // Tokens spent before a failure are still spent: the budget must see them.
+    await usage.flush();
+  }
+  const calls = usage.calls;
   const byId = new Map(pending.map((s) => [s.id, s]));
   let failedClosed = 0;
   for (const outcome of outcomes) {

@@ -13,16 +13,19 @@ export interface UpdateArtefactsResult {
 }
 
 type Ops = Array<{ op: ArtefactOp; signalIds: string[] }>;
-type Next<T extends ArtefactType> = (current: ArtefactContentByType[T]) => { content: ArtefactContentByType[T]; changes: string[] };
+type Next<T extends ArtefactType> = (current: ArtefactContentByType[T]) => { content: ArtefactContentByType[T]; changes: string[]; rejected?: Array<{ op: ArtefactOp; reason: string }> };
 
 const MAX_CONFLICT_RETRIES = 3;
 
 /** Writes the next version if `next` changed anything; re-reads and re-applies on a concurrent write. */
-const writeIfChanged = async <T extends ArtefactType>(ctx: AgentContext, project: ProjectConfig, type: T, now: string, next: Next<T>): Promise<Artefact | null> => {
+const writeIfChanged = async <T extends ArtefactType>(
+  ctx: AgentContext, project: ProjectConfig, type: T, now: string, next: Next<T>, onRejected: (r: { op: ArtefactOp; reason: string }) => void = () => undefined,
+): Promise<Artefact | null> => {
   for (let attempt = 0; ; attempt++) {
     const current = await getArtefact(ctx.table, project.id, type);
     const base = current?.content ?? emptyArtefact(type, now);
-    const { content, changes } = next(base);
+    const { content, changes, rejected = [] } = next(base);
+    for (const r of rejected) onRejected(r);
     if (current && changes.length === 0) return null;
     const artefact: Artefact = { projectId: project.id, type, version: (current?.version ?? 0) + 1, content, changeSummary: current ? changes.join('; ') : ['created', ...changes].join('; '), updatedAt: now };
     try {
@@ -46,8 +49,17 @@ export const updateArtefacts = async (ctx: AgentContext, { run }: StepInput): Pr
       ...modelOps.filter((o) => o.projectId === project.id).map((o) => ({ op: o.op, signalIds: o.signalIds })),
     ];
     const written: Array<Artefact | null> = [];
+    const rejected = new Map<string, { op: ArtefactOp; reason: string }>();
     for (const type of ['raid_log', 'delivery_state', 'decision_log'] as const) {
-      written.push(await writeIfChanged(ctx, project, type, run.time, (content) => applyArtefactOps(type, content as never, ops, run.time)));
+      written.push(
+        await writeIfChanged(ctx, project, type, run.time, (content) => applyArtefactOps(type, content as never, ops, run.time), (r) => rejected.set(JSON.stringify(r.op), r)),
+      );
+    }
+    for (const [i, r] of [...rejected.values()].entries()) {
+      await recordEvent(ctx.table, {
+        id: `artefact-op-rejected-${run.runId}-${project.id}-${i}`, projectId: project.id, runId: run.runId, type: 'artefact_op_rejected', at: run.time,
+        summary: `Refused ${r.op.op}: ${r.reason}`,
+      });
     }
     const issues = await listJiraIssues(ctx.table, project.id);
     written.push(
