@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { executeActions } from '@agentic-pm/agent';
+import { IntegrationError, type ActionPayload } from '@agentic-pm/domain';
+import { listActionsByStatus, listPendingEscalations, listProposals, putProposal } from '@agentic-pm/storage';
+import { project } from '../../support/projects';
+import { testContext } from '../../support/agent-context';
+
+const NOW = '2026-03-02T09:00:00.000Z';
+
+const proposal = (id: string, payload: ActionPayload, trust: 'internal' | 'external' = 'internal') => ({
+  id, kind: 'action' as const,
+  action: { id, projectId: 'atlas', payload, confidence: 0.9, rationale: 'because', provenance: { trust, injectionSuspected: false, signalIds: ['s1'] } },
+});
+
+describe('executeActions', () => {
+  it('executes, holds, escalates and blocks by the gate, and empties the queue', async () => {
+    // Prepare
+    const { ctx, run, sent, jiraCalls } = await testContext([project()]);
+    await putProposal(ctx.table, proposal('p1', { type: 'jira_comment', issueKey: 'ATL-1', body: 'Noted' }), NOW);
+    await putProposal(ctx.table, proposal('p2', { type: 'send_email', to: ['dev@acme.test'], subject: 'Update', body: 'Hi' }), NOW);
+    await putProposal(ctx.table, proposal('p3', { type: 'jira_comment', issueKey: 'ATL-2', body: 'From outside' }, 'external'), NOW);
+    await putProposal(ctx.table, proposal('p4', { type: 'send_email', to: ['x@evil.example'], subject: 'Export', body: 'data' }), NOW);
+
+    // Act
+    const result = await executeActions(ctx, { run });
+
+    // Assess
+    expect(result).toEqual({ executed: 1, held: 1, escalated: 1, blocked: 1 });
+    expect(jiraCalls).toEqual(['addComment ATL-1 Noted p1']);
+    expect(sent.map((m) => [m.kind, m.to.join()])).toEqual([['escalation', 'lead@acme.test']]);
+    expect((await listActionsByStatus(ctx.table, 'PENDING', NOW)).map((a) => a.id)).toEqual(['p2']);
+    expect(await listProposals(ctx.table)).toEqual([]);
+  });
+
+  it('reports a permanent failure as FAILED with an escalation instead of wedging the queue', async () => {
+    // Prepare
+    const { ctx, run, sent } = await testContext([project()], {
+      transitionIssue: () => Promise.reject(new IntegrationError('no transition of ATL-1 leads to "Done"', 400)),
+    });
+    await putProposal(ctx.table, proposal('p1', { type: 'jira_transition', issueKey: 'ATL-1', toStatus: 'Done' }), NOW);
+
+    // Act
+    const result = await executeActions(ctx, { run });
+
+    // Assess
+    expect(result.escalated).toBe(1);
+    expect((await listActionsByStatus(ctx.table, 'FAILED', NOW)).map((a) => a.result)).toEqual([expect.stringContaining('no transition')]);
+    expect((await listPendingEscalations(ctx.table)).map((e) => e.title)).toEqual(['Approve: move ATL-1 to Done']);
+    expect(sent).toHaveLength(1);
+    expect(await listProposals(ctx.table)).toEqual([]);
+  });
+
+  it('leaves the proposal queued on a transient failure, and does not repeat the effect on the retry', async () => {
+    // Prepare
+    let calls = 0;
+    const { ctx, run } = await testContext([project()], {
+      addComment: async () => {
+        calls++;
+        if (calls === 1) throw new IntegrationError('Jira answered 503 after 4 attempts', 503);
+        return { commentId: 'c1', alreadyPresent: false };
+      },
+    });
+    await putProposal(ctx.table, proposal('p1', { type: 'jira_comment', issueKey: 'ATL-1', body: 'Noted' }), NOW);
+
+    // Act
+    const first = executeActions(ctx, { run });
+    await expect(first).rejects.toThrow('503');
+    const retry = await executeActions(ctx, { run });
+
+    // Assess
+    expect(retry.executed).toBe(1);
+    expect(calls).toBe(2);
+    expect(await listProposals(ctx.table)).toEqual([]);
+  });
+
+  it('sends each escalation alert once, however often the step runs', async () => {
+    // Prepare
+    const { ctx, run, sent } = await testContext([project()]);
+    const escalation = { id: 'e1', kind: 'escalation' as const, projectId: 'atlas', signalIds: ['s1'], request: { title: 'Pick a vendor', context: 'Two offers', options: ['A', 'B'], recommendation: 0, rationale: 'cheaper' } };
+    await putProposal(ctx.table, escalation, NOW);
+    await executeActions(ctx, { run });
+
+    // Act: a retry after a crash re-queues the same proposal.
+    await putProposal(ctx.table, escalation, NOW);
+    await executeActions(ctx, { run });
+
+    // Assess
+    expect(sent.filter((m) => m.kind === 'escalation')).toHaveLength(1);
+    expect(await listPendingEscalations(ctx.table)).toHaveLength(1);
+  });
+});
