@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ValidationError } from '@agentic-pm/domain';
+import { registerDecisionCommands } from './commands/decision-commands';
+import { registerOperatorCommands } from './commands/operator-commands';
 import { DEMO_SCENARIO, runCommand, type RunOptions } from './commands/run';
 
 const positiveInt = (value: string): number => {
@@ -39,6 +41,9 @@ program
   .action(async (opts: RunOptions) => {
     exitFor(await runCommand(opts));
   });
+
+registerOperatorCommands(program);
+registerDecisionCommands(program);
 
 try {
   await program.parseAsync(process.argv);
