@@ -21,7 +21,7 @@ const keyCounts = (name: string, output: unknown): string => {
     case 'Reasoning': return pick('reasoning', ['proposals', 'escalations', 'artefactOps', 'llmCalls']);
     case 'Execute Actions': return pick('execution', ['executed', 'held', 'escalated', 'blocked']);
     case 'Update Artefacts': return pick('artefacts', ['updated']);
-    case 'Process Hold Queue': return pick('holdQueue', ['due', 'executed']);
+    case 'Process Hold Queue': return pick('holdQueue', ['decisions', 'due', 'executed']);
     case 'Housekeeping': return pick('housekeeping', ['digests']);
     default: return '';
   }

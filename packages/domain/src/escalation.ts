@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProposedAction } from './action';
 
 export const escalationRequestSchema = z.object({
   title: z.string().min(1).max(200),
@@ -18,4 +19,7 @@ export interface Escalation extends EscalationRequest {
   signalIds: string[];
   createdAt: string;
   decision?: { option: number; notes?: string; decidedAt: string; decidedBy: string };
+  /** For an approval request: the action, run with the human's approval if `approveOption` is chosen. */
+  action?: ProposedAction;
+  approveOption?: number;
 }

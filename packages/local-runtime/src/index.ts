@@ -7,3 +7,4 @@ export * from './workflow';
 export * from './run-cycle';
 export * from './report';
 export * from './run-scenario';
+export * from './local-table';

@@ -10,6 +10,7 @@ import { ScenarioClock, type Scenario } from '@agentic-pm/scenario';
 import { ensureTable, openTable, putProject, type Table } from '@agentic-pm/storage';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { RecordingMetrics } from './recording-metrics';
+import { LOCAL_TABLE_NAME } from './local-table';
 
 export interface LocalEnvironmentOptions {
   scenario: Scenario;
@@ -52,7 +53,7 @@ export const startLocalEnvironment = async (options: LocalEnvironmentOptions): P
       stops.push(db.stop);
       endpoint = db.endpoint;
     }
-    const table = openTable({ name: options.tableName ?? 'agentic-pm', endpoint, region: options.settings.models.region });
+    const table = openTable({ name: options.tableName ?? LOCAL_TABLE_NAME, endpoint, region: options.settings.models.region });
     await ensureTable(table);
     for (const project of options.scenario.projects) await putProject(table, project, options.scenario.start);
 

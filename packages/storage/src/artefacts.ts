@@ -58,3 +58,9 @@ export const putArtefactVersion = async (table: Table, next: Artefact, expectedV
     throw error;
   }
 };
+
+/** One version from an artefact's history (a Get on its history item), or undefined. */
+export const getArtefactVersion = async <T extends ArtefactType>(table: Table, projectId: string, type: T, version: number): Promise<Artefact<T> | undefined> => {
+  const item = (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.artefactVersion(projectId, type, version), ConsistentRead: true }))).Item;
+  return item ? (withoutKeys(item) as unknown as Artefact<T>) : undefined;
+};

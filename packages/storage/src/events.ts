@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, gsi1, gsi2, ttlAfterDays } from './keys';
 import { queryAll, withoutKeys } from './query';
-import { isLive, type Table } from './table';
+import { isLive, nowEpochSeconds, type Table } from './table';
 
 export interface AgentEvent {
   id: string;
@@ -59,3 +59,53 @@ export const listProjectEvents = async (table: Table, projectId: string, nowIso:
   )
     .filter((e) => isLive(e, nowIso))
     .map((e) => withoutKeys(e) as AgentEvent);
+
+/** Expired items stay until DynamoDB's TTL sweep (up to ~48 h late): this filter drops them on the server. */
+const liveFilter = 'attribute_not_exists(expiresAt) OR expiresAt > :nowEpoch';
+
+/** Normalises an ISO time so it compares as a string with stored times (`toISOString` form). */
+const isoKey = (iso: string): string => new Date(iso).toISOString();
+
+export interface EventsByTypeOptions {
+  /** Only events at or after this time. */
+  sinceIso?: string;
+  /** Only this project's events (`null`: only global ones); all projects when absent. */
+  projectId?: string | null;
+  limit?: number;
+}
+
+/** Events of one type across projects, newest first, through GSI1 (`EVENTTYPE#<type>`). */
+export const listEventsByType = async (table: Table, type: string, nowIso: string, options: EventsByTypeOptions = {}): Promise<AgentEvent[]> => {
+  const byProject = options.projectId !== undefined;
+  return (
+    await queryAll<AgentEvent>(
+      table,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: options.sinceIso ? 'gsi1pk = :pk AND gsi1sk >= :since' : 'gsi1pk = :pk',
+        FilterExpression: byProject ? `(${liveFilter}) AND projectId = :project` : liveFilter,
+        ExpressionAttributeValues: {
+          ':pk': gsi1.eventType(type),
+          ':nowEpoch': nowEpochSeconds(nowIso),
+          ...(options.sinceIso ? { ':since': isoKey(options.sinceIso) } : {}),
+          ...(byProject ? { ':project': options.projectId } : {}),
+        },
+        ScanIndexForward: false,
+      },
+      options.limit,
+    )
+  ).map((e) => withoutKeys(e) as AgentEvent);
+};
+
+/** Events that belong to no project (run outcomes, skipped runs), most recent first, optionally since a time. */
+export const listGlobalEvents = async (table: Table, nowIso: string, sinceIso?: string): Promise<AgentEvent[]> =>
+  (
+    await queryAll<AgentEvent>(table, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      FilterExpression: liveFilter,
+      ExpressionAttributeValues: {
+        ':pk': keys.event('GLOBAL', '', '').pk, ':from': `EVENT#${sinceIso ? isoKey(sinceIso) : ''}`, ':to': 'EVENT#\uffff', ':nowEpoch': nowEpochSeconds(nowIso),
+      },
+      ScanIndexForward: false,
+    })
+  ).map((e) => withoutKeys(e) as AgentEvent);

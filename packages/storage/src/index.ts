@@ -19,3 +19,6 @@ export * from './escalations';
 export * from './intents';
 export * from './ledger';
 export * from './jira-issues';
+export * from './escalation-decisions';
+export * from './integrations';
+export * from './bulk-items';

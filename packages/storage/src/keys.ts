@@ -27,6 +27,8 @@ export const keys = {
   /** Work in flight between steps. Not tied to a run: what a failed run left is picked up by the next. */
   work: (kind: WorkKind, id: string) => ({ pk: WORK_PARTITION, sk: `${kind}#${id}` }),
   ledger: (day: string, model: string) => ({ pk: `LEDGER#${day}`, sk: `MODEL#${model}` }),
+  /** An integration's status and last health check; its credentials live in Secrets Manager, never here. */
+  integration: (name: string) => ({ pk: `INTEGRATION#${name}`, sk: 'METADATA' }),
 };
 
 /** GSI1 partitions: one per "list by status and time" pattern. */
@@ -35,6 +37,10 @@ export const gsi1 = {
   eventType: (type: string) => `EVENTTYPE#${type}`,
   escalationStatus: (status: string) => `ESCALATION#${status}`,
   actionStatus: (status: string) => `ACTION#${status}`,
+  /** Every IntegrationConfig, by name. */
+  integrations: 'INTEGRATIONS',
+  /** Paused or archived projects (e.g. imported from the old system): readable by id, but not in `projects`, so the loop does not watch them. */
+  inactiveProjects: (status: string) => `PROJECTS#${status}`,
 };
 
 /** GSI2 partitions: everything one run wrote. */

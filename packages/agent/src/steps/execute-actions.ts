@@ -19,6 +19,9 @@ export const escalateAction = (ctx: AgentContext, project: ProjectConfig, action
   raiseEscalation(ctx, project, {
     id: `approve-${action.id}`,
     signalIds: action.provenance.signalIds,
+    // Option 0 runs the action with the owner's approval on the next run; option 1 drops it.
+    action,
+    approveOption: 0,
     request: {
       title: `Approve: ${describeAction(action)}`,
       context: `The agent proposes to ${describeAction(action)}. It did not act because ${reason}. Its rationale: ${action.rationale}`,

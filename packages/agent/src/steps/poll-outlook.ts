@@ -1,3 +1,4 @@
+import { relativeGraphLink } from '@agentic-pm/integrations';
 import { countWork, existingSignalIds, getCheckpoint, listProjects, putCheckpoint, signalIdOf, stageChange } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
@@ -16,7 +17,8 @@ export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promis
   let resynced = 0;
   for (const project of projects) {
     const deltaLink = await getCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY);
-    const round = await ctx.graph.deltaRound(project.mailbox, deltaLink ?? null);
+    // Older checkpoints hold absolute links; either way the token only goes to the configured endpoint.
+    const round = await ctx.graph.deltaRound(project.mailbox, deltaLink ? relativeGraphLink(deltaLink) : null);
     removed += round.removedIds.length;
     if (round.resynced) resynced++;
     const sender = ctx.senderAddress.toLowerCase();
@@ -31,7 +33,7 @@ export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promis
       await stageChange(ctx.table, { projectId: project.id, source: 'outlook', dedupeKey: message.id, payload: message }, run.time);
       staged++;
     }
-    await putCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY, round.deltaLink, run.time);
+    await putCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY, relativeGraphLink(round.deltaLink), run.time);
   }
   return { changes: await countWork(ctx.table, 'CHANGE#outlook#'), staged, ignoredOwn, projects: projects.length, removed, resynced };
 };

@@ -5,9 +5,11 @@ import { assertLeaseHeld } from '../fencing';
 import { describeAction } from '../perform-action';
 import { isTransient } from '../transient-errors';
 import type { StepInput } from '../run-ref';
+import { applyDecisions } from '../apply-decisions';
 import { escalateAction, performOrReport } from './execute-actions';
 
 export interface HoldQueueResult {
+  decisions: number;
   due: number;
   executed: number;
   escalated: number;
@@ -17,9 +19,10 @@ export interface HoldQueueResult {
 /** Step 8: run held actions that have come due, every run; the gate is asked again because config may have changed. */
 export const processHoldQueue = async (ctx: AgentContext, { run }: StepInput): Promise<HoldQueueResult> => {
   await assertLeaseHeld(ctx.table, run);
+  const decisions = await applyDecisions(ctx, run);
   const due = await listDueHeldActions(ctx.table, run.time);
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
-  const result: HoldQueueResult = { due: due.length, executed: 0, escalated: 0, failed: 0 };
+  const result: HoldQueueResult = { decisions: decisions.decisions, due: due.length, executed: decisions.approvedExecuted, escalated: 0, failed: 0 };
   const executedPerProject = new Map<string, number>();
   for (const record of due) {
     if (!(await moveAction(ctx.table, record, 'PENDING', 'EXECUTING'))) continue;

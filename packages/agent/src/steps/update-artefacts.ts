@@ -1,8 +1,6 @@
-import {
-  ConflictError, applyArtefactOps, computeBacklogSummary, emptyArtefact, sameBacklog,
-  type Artefact, type ArtefactContentByType, type ArtefactOp, type ArtefactType, type ProjectConfig,
-} from '@agentic-pm/domain';
-import { closeSignal, deleteWork, getArtefact, listArtefactOps, listJiraIssues, listProjects, listSignalsInFlight, putArtefactVersion, recordEvent } from '@agentic-pm/storage';
+import { applyArtefactOps, computeBacklogSummary, sameBacklog, type Artefact, type ArtefactOp } from '@agentic-pm/domain';
+import { closeSignal, deleteWork, listArtefactOps, listJiraIssues, listProjects, listSignalsInFlight, recordEvent } from '@agentic-pm/storage';
+import { writeIfChanged } from '../artefact-writer';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import type { StepInput } from '../run-ref';
@@ -13,29 +11,6 @@ export interface UpdateArtefactsResult {
 }
 
 type Ops = Array<{ op: ArtefactOp; signalIds: string[] }>;
-type Next<T extends ArtefactType> = (current: ArtefactContentByType[T]) => { content: ArtefactContentByType[T]; changes: string[]; rejected?: Array<{ op: ArtefactOp; reason: string }> };
-
-const MAX_CONFLICT_RETRIES = 3;
-
-/** Writes the next version if `next` changed anything; re-reads and re-applies on a concurrent write. */
-const writeIfChanged = async <T extends ArtefactType>(
-  ctx: AgentContext, project: ProjectConfig, type: T, now: string, next: Next<T>, onRejected: (r: { op: ArtefactOp; reason: string }) => void = () => undefined,
-): Promise<Artefact | null> => {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getArtefact(ctx.table, project.id, type);
-    const base = current?.content ?? emptyArtefact(type, now);
-    const { content, changes, rejected = [] } = next(base);
-    for (const r of rejected) onRejected(r);
-    if (current && changes.length === 0) return null;
-    const artefact: Artefact = { projectId: project.id, type, version: (current?.version ?? 0) + 1, content, changeSummary: current ? changes.join('; ') : ['created', ...changes].join('; '), updatedAt: now };
-    try {
-      await putArtefactVersion(ctx.table, artefact, current?.version ?? 0, current?.content);
-      return artefact;
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
-    }
-  }
-};
 
 /** Step 7: apply this run's artefact operations and recompute the backlog summary, one version per real change. */
 export const updateArtefacts = async (ctx: AgentContext, { run }: StepInput): Promise<UpdateArtefactsResult> => {

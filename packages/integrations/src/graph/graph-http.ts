@@ -22,6 +22,15 @@ const graphError = (response: HttpResponse, what: string): GraphApiError => {
   return new GraphApiError(`${what} failed with ${response.status}${code ? ` ${code}` : ''}: ${message}`, response.status, code);
 };
 
+/**
+ * The path and query of a Graph link, to store as a cursor: it keeps working if the endpoint's
+ * origin is configured differently later (a national cloud, a local sandbox on another port).
+ */
+export const relativeGraphLink = (link: string): string => {
+  const url = new URL(link, 'http://relative.invalid');
+  return `${url.pathname}${url.search}`;
+};
+
 export const createGraphHttp = (graphBaseUrl: string, tokens: TokenSource, policy: RetryPolicy, timeoutMs: number): GraphHttp => {
   const origin = new URL(graphBaseUrl).origin;
   const semaphores = new Map<string, Semaphore>();
@@ -33,9 +42,11 @@ export const createGraphHttp = (graphBaseUrl: string, tokens: TokenSource, polic
   };
 
   return {
-    get: async (url, mailbox, headers = {}) => {
+    get: async (link, mailbox, headers = {}) => {
+      // A stored link may be relative (see relativeGraphLink); it is resolved against the configured endpoint.
+      const url = new URL(link, graphBaseUrl).href;
       // Links come back from Graph and are stored between runs; never send the token anywhere else.
-      if (new URL(url).origin !== origin) throw new IntegrationError(`refusing to follow a Graph link outside ${origin}: ${url}`);
+      if (new URL(url).origin !== origin) throw new IntegrationError(`refusing to follow a Graph link outside ${origin}: ${new URL(url).pathname}`);
       const what = `Graph GET ${new URL(url).pathname} for ${mailbox}`;
       const attempt = async (): Promise<HttpResponse> => {
         const token = await tokens.token();

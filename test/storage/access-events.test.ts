@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listEventsByType, listGlobalEvents, listProjectEvents, listRunEvents, recordEvent, type Table } from '@agentic-pm/storage';
+import { freshTable } from '../support/fresh-table';
+import { recordCommands } from './table-probe';
+
+const NOW = '2026-03-10T12:00:00.000Z';
+const daysBefore = (days: number, hour = 12): string => new Date(Date.parse(NOW) - days * 86_400_000 + (hour - 12) * 3_600_000).toISOString();
+
+describe('access patterns: events', () => {
+  let table: Table;
+  beforeAll(async () => {
+    table = await freshTable();
+    const base = { summary: 's' };
+    await recordEvent(table, { ...base, id: 'a1', projectId: 'atlas', runId: 'run-1', type: 'signal_created', at: daysBefore(2) });
+    await recordEvent(table, { ...base, id: 'a2', projectId: 'atlas', runId: 'run-1', type: 'action_executed', at: daysBefore(2, 13) });
+    await recordEvent(table, { ...base, id: 'a3', projectId: 'atlas', runId: 'run-2', type: 'signal_created', at: daysBefore(1) });
+    await recordEvent(table, { ...base, id: 'b1', projectId: 'borealis', runId: 'run-2', type: 'signal_created', at: daysBefore(1, 14) });
+    await recordEvent(table, { ...base, id: 'g1', projectId: null, runId: 'run-2', type: 'run_succeeded', at: daysBefore(1, 15) });
+    // Past its 30-day TTL but not yet deleted: DynamoDB sweeps up to ~48 h late.
+    await recordEvent(table, { ...base, id: 'old', projectId: 'atlas', runId: 'run-1', type: 'signal_created', at: daysBefore(31) });
+    await recordEvent(table, { ...base, id: 'old-global', projectId: null, runId: 'run-1', type: 'run_succeeded', at: daysBefore(31) });
+  });
+
+  it("lists a project's events most recent first (PK = PROJECT#id, SK begins EVENT#, descending)", async () => {
+    // Act
+    const events = await listProjectEvents(table, 'atlas', NOW);
+
+    // Assess
+    expect(events.map((e) => e.id)).toEqual(['a3', 'a2', 'a1']);
+  });
+
+  it("lists a project's events since a time (SK BETWEEN EVENT#since AND EVENT#\\uffff)", async () => {
+    // Act
+    const events = await listProjectEvents(table, 'atlas', NOW, daysBefore(2, 13));
+
+    // Assess
+    expect(events.map((e) => e.id)).toEqual(['a3', 'a2']);
+  });
+
+  it('lists events by type across projects, newest first, with a Query on GSI1 (gsi1pk = EVENTTYPE#type)', async () => {
+    // Prepare
+    const probe = recordCommands(table);
+
+    // Act
+    const events = await listEventsByType(probe.table, 'signal_created', NOW);
+
+    // Assess
+    expect(events.map((e) => e.id)).toEqual(['b1', 'a3', 'a1']);
+    expect(probe.sent.map((c) => [c.name, c.input.IndexName])).toEqual([['QueryCommand', 'gsi1']]);
+  });
+
+  it('narrows events by type to a project, a start time and a count', async () => {
+    // Act
+    const forAtlas = await listEventsByType(table, 'signal_created', NOW, { projectId: 'atlas' });
+    const since = await listEventsByType(table, 'signal_created', NOW, { sinceIso: daysBefore(1) });
+    const newest = await listEventsByType(table, 'signal_created', NOW, { limit: 1 });
+
+    // Assess
+    expect(forAtlas.map((e) => e.id)).toEqual(['a3', 'a1']);
+    expect(since.map((e) => e.id)).toEqual(['b1', 'a3']);
+    expect(newest.map((e) => e.id)).toEqual(['b1']);
+  });
+
+  it('lists the events of one run in order with a Query on GSI2 (gsi2pk = RUN#id)', async () => {
+    // Prepare
+    const probe = recordCommands(table);
+
+    // Act
+    const events = await listRunEvents(probe.table, 'run-2', NOW);
+
+    // Assess
+    expect(events.map((e) => e.id)).toEqual(['a3', 'b1', 'g1']);
+    expect(probe.sent.map((c) => [c.name, c.input.IndexName])).toEqual([['QueryCommand', 'gsi2']]);
+  });
+
+  it('lists global events (run outcomes) most recent first', async () => {
+    // Act & Assess
+    expect((await listGlobalEvents(table, NOW)).map((e) => e.id)).toEqual(['g1']);
+  });
+
+  it('never returns an event whose expiresAt has passed, though DynamoDB has not deleted it yet', async () => {
+    // Act
+    const asOfThen = await listProjectEvents(table, 'atlas', daysBefore(30));
+    const reads = [
+      await listProjectEvents(table, 'atlas', NOW),
+      await listRunEvents(table, 'run-1', NOW),
+      await listEventsByType(table, 'signal_created', NOW),
+      await listEventsByType(table, 'run_succeeded', NOW),
+      await listGlobalEvents(table, NOW),
+    ];
+
+    // Assess
+    expect(asOfThen.map((e) => e.id)).toContain('old');
+    for (const events of reads) expect(events.map((e) => e.id).filter((id) => id.startsWith('old'))).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from '@agentic-pm/storage';
+
+/** The raw stored item, keys and all. */
+export const rawItem = async (table: Table, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> =>
+  (await table.doc.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }))).Item;
+
+export interface SentCommand {
+  name: string;
+  input: Record<string, unknown>;
+}
+
+/** Records every command sent through the table's document client, to show which operation and index a read uses. */
+export const recordCommands = (table: Table): { sent: SentCommand[]; table: Table } => {
+  const sent: SentCommand[] = [];
+  const doc = Object.create(table.doc) as Table['doc'];
+  const send = table.doc.send.bind(table.doc) as (command: unknown) => Promise<unknown>;
+  doc.send = ((command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+    sent.push({ name: command.constructor.name, input: command.input });
+    return send(command);
+  }) as Table['doc']['send'];
+  return { sent, table: { ...table, doc } };
+};
