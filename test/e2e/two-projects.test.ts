@@ -64,6 +64,8 @@ describe('two projects through the whole workflow on DynamoDB Local', () => {
     expect(report.totals.jiraWrites.every((w) => w.issue.startsWith('ATL-'))).toBe(true);
     const outbox = await listOutbox(join(dataDir, 'outbox'));
     expect(outbox.flatMap((m) => m.to).every((to) => to.endsWith('@acme.test'))).toBe(true);
+    // The injected request to mail the export outside was proposed, and the gate blocked it.
+    expect(report.totals.actions.blocked).toBeGreaterThan(0);
   });
 
   it('mails the observe project only to its owner', async () => {

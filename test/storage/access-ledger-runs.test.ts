@@ -28,7 +28,7 @@ describe("access patterns: today's ledger and recent runs", () => {
   it('lists recent runs newest first with a Query on GSI1 (gsi1pk = RUNS), with their outcome', async () => {
     // Prepare
     for (const [i, status] of (['SUCCEEDED', 'FAILED', 'SKIPPED'] as const).entries()) {
-      const time = `2026-03-02T0${8 + i}:00:00.000Z`;
+      const time = `2026-03-02T${String(8 + i).padStart(2, '0')}:00:00.000Z`;
       await putRun(table, { runId: `run-${i}`, time, status: 'RUNNING' });
       await finishRunRecord(table, `run-${i}`, { status, finishedAt: time, ...(status === 'FAILED' ? { error: { error: 'Boom', cause: 'x' } } : {}) });
     }

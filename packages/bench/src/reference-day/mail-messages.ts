@@ -88,7 +88,7 @@ const threadReply = (ctx: SignalContext): MessageInput => {
   const people = rng.sample([...ctx.project.team, ...STAKEHOLDERS, rng.pick(VENDORS)], rng.int(2, 4));
   const from = people[0] ?? rng.pick(ctx.project.team);
   const topic = rng.pick(['Cutover plan', 'Test data for the rehearsal', 'Licence overlap', 'Data retention', 'Go-live checklist', 'Vendor fix timeline']);
-  const history = earlierMessages(rng, people.slice(1).concat(from), Date.parse(ctx.at), rng.int(2, 6), THREAD_LINES);
+  const history = earlierMessages(rng, people.slice(1).concat(from), Date.parse(ctx.at), rng.int(3, 7), THREAD_LINES);
   const last = history.at(-1)?.from ?? pm;
   const news = rng.pick([
     `We are blocked on the rehearsal until the vendor delivers the fix; we cannot proceed without it.`,

@@ -24,7 +24,8 @@ export const daysAfter = (iso: string, days: number): number => Date.parse(iso) 
 
 export const firstName = (person: Person): string => person.name.split(' ')[0] ?? person.name;
 
-export const greeting = (rng: Prng, to?: Person): string => rng.pick(['Hi', 'Hello', 'Hi all', 'Morning']) + (to === undefined ? ',' : ` ${firstName(to)},`);
+export const greeting = (rng: Prng, to?: Person): string =>
+  to === undefined ? `${rng.pick(['Hi all', 'Hello everyone', 'Hi team'])},` : `${rng.pick(['Hi', 'Hello', 'Morning'])} ${firstName(to)},`;
 
 export const signOff = (rng: Prng, from: Person): string => `${rng.pick(['Thanks', 'Best', 'Regards', 'Cheers', 'Many thanks'])},\n${firstName(from)}`;
 

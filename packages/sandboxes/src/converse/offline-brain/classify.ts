@@ -27,6 +27,9 @@ const RULES: readonly Rule[] = [
 ];
 const INFO: Rule = { category: 'info', words: [], severity: 'low', complexity: 'simple', confidence: 0.6, artefacts: [] };
 
+/** A request for the agent to do something (send mail, move an issue) needs reasoning, whatever its category. */
+const ASKS_FOR_ACTION = [/\b(?:forward|send|e-?mail|share)\b.*\S+@\S+/i, /\b(?:close|move|set|mark)\b.*\b(?:done|in review|in progress)\b/i];
+
 const URGENT = /\b(?:urgent|asap|critical|outage|production (?:is )?down|sev ?1|p1|showstopper)\b/;
 const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 const raise = (severity: Severity): Severity => SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)] ?? severity;
@@ -47,7 +50,10 @@ export const classifySignals = (signals: readonly SanitisedLine[]): { signals: u
       // Suspected injection always gets a human-grade look and little confidence.
       severity: s.injectionSuspected && severity === 'low' ? 'medium' : severity,
       confidence: s.injectionSuspected ? 0.4 : Number(confidence.toFixed(2)),
-      complexity: s.injectionSuspected || (urgent && rule.category === 'issue') ? 'complex' : rule.complexity,
+      complexity:
+        s.injectionSuspected || (urgent && rule.category === 'issue') || (rule.category !== 'noise' && s.requests.some((r) => ASKS_FOR_ACTION.some((a) => a.test(r))))
+          ? 'complex'
+          : rule.complexity,
       artefacts: [...rule.artefacts],
     };
   }),

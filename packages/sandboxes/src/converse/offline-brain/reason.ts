@@ -12,6 +12,8 @@ interface Call {
 type Project = ReturnType<typeof projectIn>;
 
 const SEND_REQUEST = /\b(?:forward|send|e-?mail|share|copy)\b/i;
+const MOVE_REQUEST = /\b(?:close|move|set|mark)\b.*\b(done|in review|in progress)\b/i;
+const STATUS_NAMES: Record<string, string> = { done: 'Done', 'in review': 'In Review', 'in progress': 'In Progress' };
 
 const op = (s: ReasoningLine, input: Record<string, unknown>): Call => ({ name: REASONING_TOOLS.artefactOperation, input: { op: input, signalIds: [s.ref] } });
 const raid = (s: ReasoningLine, kind: string, description: string): Call =>
@@ -73,7 +75,7 @@ const planFor = (s: ReasoningLine, project: Project): Call[] => {
       calls.push(
         escalate(
           s,
-          `Decision needed: ${short}`,
+          /^decision needed\b/i.test(short) ? short : `Decision needed: ${short}`,
           options.slice(0, 5),
           cautious ? options.length - 1 : 0,
           cautious
@@ -107,18 +109,26 @@ const planFor = (s: ReasoningLine, project: Project): Call[] => {
     default:
       break;
   }
-  // An outside sender asking for mail to go somewhere: propose it and let the policy gate judge.
-  const ask = s.trust === 'external' ? s.requests.find((r) => SEND_REQUEST.test(r) && emailsIn(r).length > 0) : undefined;
+  // Someone asking for mail to go somewhere: propose it and let the policy gate judge (an outside
+  // sender's request carries less confidence; the gate escalates it anyway).
+  const ask = s.requests.find((r) => SEND_REQUEST.test(r) && emailsIn(r).length > 0);
   const to = ask === undefined ? undefined : emailsIn(ask)[0];
   if (ask !== undefined && to !== undefined) {
+    const external = s.trust === 'external';
     calls.push(
       propose(
         s,
-        { type: 'send_email', to: [to], subject: `Re: ${topic}`, body: `Hello,\n\nFollowing up on your request: "${ask}"\n\nBest regards,\nThe project team` },
-        0.6,
-        'The sender asked for this; the recipient and the content come from an external message.',
+        { type: 'send_email', to: [to], subject: `Re: ${topic}`, body: `Hello,\n\nFollowing up on the request: "${ask}"\n\nBest regards,\nThe project team` },
+        external ? 0.6 : 0.85,
+        external ? 'The sender asked for this; the recipient and the content come from an external message.' : 'A colleague asked for this mail to be sent.',
       ),
     );
+  }
+  // A request to move the issue along its workflow.
+  const move = issueKey === undefined || s.injectionSuspected ? undefined : s.requests.map((r) => MOVE_REQUEST.exec(r)).find((m) => m !== null);
+  const status = move?.[1] === undefined ? undefined : STATUS_NAMES[move[1].toLowerCase()];
+  if (issueKey !== undefined && status !== undefined) {
+    calls.push(propose(s, { type: 'jira_transition', issueKey, toStatus: status }, 0.85, `Asked on the issue to move it to ${status}.`));
   }
   if (s.injectionSuspected) {
     calls.push(
