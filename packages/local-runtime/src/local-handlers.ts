@@ -49,18 +49,23 @@ const lambdaContext = (functionName: string, memoryMb: number): Context => ({
 
 export type Invocation = { state: string; functionName: string; memoryMb: number; durationMs: number; ok: boolean };
 
+export type LocalHandler = (input: unknown) => Promise<unknown>;
+/** Decorates a state's handler, e.g. to crash it before or after its side effects. */
+export type HandlerWrapper = (state: string, handler: LocalHandler) => LocalHandler;
+
 /** Local handlers for aws-local-stepfunctions, each reporting its invocation (for counts and GB-seconds). */
-export const localTaskHandlers = (provider: ContextProvider, onInvoke: (invocation: Invocation) => void) =>
+export const localTaskHandlers = (provider: ContextProvider, onInvoke: (invocation: Invocation) => void, wrap: HandlerWrapper = (_s, h) => h) =>
   Object.fromEntries(
     Object.entries(TASK_HANDLERS).map(([state, { module, functionName, memoryMb }]) => {
       const handler = module.createHandler(provider);
+      const invoke = wrap(state, (input) => handler(input, lambdaContext(functionName, memoryMb)));
       return [
         state,
         async (input: unknown) => {
           const started = performance.now();
           let ok = false;
           try {
-            const result = await handler(input, lambdaContext(functionName, memoryMb));
+            const result = await invoke(input);
             ok = true;
             return result as never;
           } finally {

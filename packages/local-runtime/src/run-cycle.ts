@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { ContextProvider } from '@agentic-pm/agent/lambda';
-import { localTaskHandlers, TASK_HANDLERS, type Invocation } from './local-handlers';
+import { localTaskHandlers, TASK_HANDLERS, type HandlerWrapper, type Invocation } from './local-handlers';
 import { loadLocalDefinition } from './workflow';
 
 export type CycleStatus = 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
@@ -39,12 +39,13 @@ export const runCycle = async (
   at: string,
   onState: (progress: StateProgress) => void = () => undefined,
   executionName: string = executionNameFor(at),
+  wrap?: HandlerWrapper,
 ): Promise<CycleResult> => {
   const invocations: Invocation[] = [];
   const started = performance.now();
   const input = { scheduledTime: at };
   const execution = stateMachine.run(input, {
-    overrides: { taskResourceLocalHandlers: localTaskHandlers(provider, (i) => invocations.push(i)), retryIntervalOverrides },
+    overrides: { taskResourceLocalHandlers: localTaskHandlers(provider, (i) => invocations.push(i), wrap), retryIntervalOverrides },
     context: { Execution: { Id: `arn:aws:states:local:000000000000:execution:agent-loop:${executionName}`, Name: executionName, Input: input, StartTime: at } },
     noThrowOnAbort: true,
   });

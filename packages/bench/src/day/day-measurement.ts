@@ -15,6 +15,10 @@ export interface CycleMeasurement {
   signals: number;
   invocations: number;
   llmCalls: number;
+  /** The agent's model spend in this run, priced from the settings. */
+  llmUsd: number;
+  /** The naive baseline's model spend for the same run's signals. */
+  naiveLlmUsd: number;
   wallMs: number;
 }
 
@@ -28,13 +32,15 @@ export interface DayMeasurement {
   dynamodb: CapacityTotals;
   ours: {
     models: ModelUsage[];
+    /** The same calls grouped by what they were for (triage passes, reasoning turns, repairs). */
+    purposes: ModelUsage[];
     /** The agent's own ledger for the same calls, as a cross-check of the meter. */
     ledgerUsd: number;
     signalsCreated: number;
     actions: { executed: number; held: number; escalated: number; blocked: number };
     jiraWrites: number;
   };
-  naive: { models: ModelUsage[]; outcome: NaiveOutcome };
+  naive: { models: ModelUsage[]; purposes: ModelUsage[]; outcome: NaiveOutcome };
   emails: { sent: number; recipients: number; byKind: Record<string, number> };
   /** Custom metric data points, and in how many distinct hours each metric had data (CloudWatch prorates by the hour). */
   metrics: { points: number; byName: Record<string, { points: number; hours: number }> };

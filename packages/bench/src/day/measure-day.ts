@@ -1,12 +1,13 @@
-import type { AgentSettings } from '@agentic-pm/domain';
+import { ARTEFACT_TYPES, renderArtefactCompact, type AgentSettings, type ArtefactType } from '@agentic-pm/domain';
 import { buildReport, ledgerTotals, runCycle, startLocalEnvironment } from '@agentic-pm/local-runtime';
+import type { RecordedCall } from '@agentic-pm/sandboxes';
 import { cycleTime, type Scenario } from '@agentic-pm/scenario';
-import { dayOf } from '@agentic-pm/storage';
-import { diffCapacity, meterCapacity } from '../metering/capacity-meter';
+import { dayOf, getArtefact, type Table } from '@agentic-pm/storage';
+import { addCapacity, diffCapacity, meterCapacity, zeroCapacity } from '../metering/capacity-meter';
 import { lambdaUsage } from '../metering/lambda-usage';
-import { usageByModel } from '../metering/llm-usage';
+import { purposeOf, sumUsage, usdOfCalls } from '../metering/llm-usage';
 import { rawSignals } from '../naive/raw-signals';
-import { runNaive } from '../naive/run-naive';
+import { emptyNaiveOutcome, runNaive, type ArtefactsReader } from '../naive/run-naive';
 import { silentProgress, type Progress } from '../progress';
 import { attachBenchConverse } from './bench-converse';
 import type { CycleMeasurement, DayMeasurement } from './day-measurement';
@@ -19,18 +20,29 @@ export interface MeasureDayOptions {
   dynamoEndpoint: string;
   tableName: string;
   dataDir: string;
-  progress?: { day: Progress; naive: Progress };
+  progress?: Progress;
 }
+
+/** The records our reasoning step would show the model now, for the naive baseline's reasoning calls. */
+const currentArtefacts = (table: Table): ArtefactsReader => async (projectId) => {
+  const out: Partial<Record<ArtefactType, string>> = {};
+  for (const type of ARTEFACT_TYPES) {
+    const artefact = await getArtefact(table, projectId, type);
+    if (artefact) out[type] = renderArtefactCompact(artefact);
+  }
+  return out;
+};
 
 /**
  * Runs the scenario's cycles through the real workflow and handlers on the local runtime, with a
- * capacity meter on the table client and the agent's Converse calls recorded; then sends the naive
- * baseline's calls for the same signals to the same endpoint. Counts only what happens inside
- * the runs (and the naive calls), not the setup or the reading of results afterwards.
+ * capacity meter on the table client and every Converse call recorded. After each run, the naive
+ * baseline handles the same run's signals through the same endpoint, with the records as they
+ * stand then. Only what happens inside the runs is counted for the infrastructure: not the
+ * setup, the naive calls' reads, or reading the results afterwards.
  */
 export const measureDay = async (options: MeasureDayOptions): Promise<DayMeasurement> => {
   const { scenario, settings } = options;
-  const progress = options.progress ?? { day: silentProgress, naive: silentProgress };
+  const progress = options.progress ?? silentProgress;
   const env = await startLocalEnvironment({ scenario, settings, dataDir: options.dataDir, dynamoEndpoint: options.dynamoEndpoint, tableName: options.tableName });
   try {
     const converse = await attachBenchConverse(env, settings.models.region);
@@ -38,40 +50,57 @@ export const measureDay = async (options: MeasureDayOptions): Promise<DayMeasure
       const meter = meterCapacity(env.table.doc);
       const times = Array.from({ length: options.cycles }, (_, i) => cycleTime(scenario.start, scenario.cycleMinutes, i + 1));
       const llmBefore = await ledgerTotals(env.table, times.map(dayOf));
-      const capacityStart = meter.snapshot();
+      const raw = rawSignals(scenario, times.at(-1) ?? scenario.start);
+      const artefacts = currentArtefacts(env.table);
+      const naiveOutcome = emptyNaiveOutcome();
+      const ourCalls: RecordedCall[] = [];
+      const naiveCalls: RecordedCall[] = [];
+      let capacity = zeroCapacity();
       const results = [];
       const cycles: CycleMeasurement[] = [];
       const metricHours = new Map<string, Set<string>>();
-      let signalsSoFar = 0;
+      let previous = Number.NEGATIVE_INFINITY;
       for (const [i, at] of times.entries()) {
         env.clock.set(at);
         const callsBefore = converse.calls().length;
         const pointsBefore = env.metrics.points.length;
+        const capacityBefore = meter.snapshot();
         const result = await runCycle(env.provider, at);
+        capacity = addCapacity(capacity, diffCapacity(meter.snapshot(), capacityBefore));
         results.push(result);
+        const mine = converse.calls().slice(callsBefore);
+        ourCalls.push(...mine);
         for (const point of env.metrics.points.slice(pointsBefore)) {
           const hours = metricHours.get(point.name) ?? new Set<string>();
           hours.add(at.slice(0, 13));
           metricHours.set(point.name, hours);
         }
-        const created = signalsCreated(result.output);
-        signalsSoFar += created;
+
+        const now = Date.parse(at);
+        const arrived = raw.filter((s) => Date.parse(s.at) > previous && Date.parse(s.at) <= now);
+        previous = now;
+        const naiveBefore = converse.calls().length;
+        await runNaive({ client: converse.client, settings, projects: scenario.projects, signals: arrived, artefacts, outcome: naiveOutcome });
+        const naive = converse.calls().slice(naiveBefore);
+        naiveCalls.push(...naive);
+
         cycles.push({
           cycle: i + 1,
           at,
           status: result.status,
           active: result.invocations.some((inv) => inv.state === 'Normalise Signals'),
           transitions: result.stateTransitions,
-          signals: created,
+          signals: signalsCreated(result.output),
           invocations: result.invocations.length,
-          llmCalls: converse.calls().length - callsBefore,
+          llmCalls: mine.length,
+          llmUsd: usdOfCalls(mine, settings.prices),
+          naiveLlmUsd: usdOfCalls(naive, settings.prices),
           wallMs: result.wallMs,
         });
-        progress.day.update(i + 1, times.length, `${signalsSoFar} signals${result.status === 'FAILED' ? ` · cycle ${i + 1} FAILED: ${result.error?.cause ?? ''}` : ''}`);
+        const failure = result.status === 'FAILED' ? ` · run ${i + 1} FAILED: ${result.error?.cause ?? ''}` : '';
+        progress.update(i + 1, times.length, `${cycles.reduce((s, c) => s + c.signals, 0)} signals, ${ourCalls.length} model calls (naive ${naiveCalls.length})${failure}`);
       }
-      const dynamodb = diffCapacity(meter.snapshot(), capacityStart);
-      const ourCalls = converse.calls();
-      progress.day.finish(`${cycles.length} runs, ${signalsSoFar} signals, ${ourCalls.length} model calls`);
+      progress.finish(`${cycles.length} runs, ${cycles.reduce((s, c) => s + c.signals, 0)} signals, ${ourCalls.length} model calls (naive ${naiveCalls.length})`);
 
       const report = await buildReport({
         scenario: scenario.name, table: env.table, cycles: results, projectIds: scenario.projects.map((p) => p.id),
@@ -79,31 +108,22 @@ export const measureDay = async (options: MeasureDayOptions): Promise<DayMeasure
       });
       const byKind: Record<string, number> = {};
       for (const email of report.totals.emails) byKind[email.kind] = (byKind[email.kind] ?? 0) + 1;
-
-      const lastRun = times.at(-1) ?? scenario.start;
-      const naiveSignals = rawSignals(scenario, lastRun);
-      const outcome = await runNaive({
-        client: converse.client, settings, projects: scenario.projects, signals: naiveSignals,
-        onSignal: (done, total) => progress.naive.update(done, total),
-      });
-      const naiveCalls = converse.calls().slice(ourCalls.length);
-      progress.naive.finish(`${outcome.signals} signals, ${outcome.triageCalls} triage + ${outcome.reasoningCalls} reasoning calls`);
-
       return {
         scenario: scenario.name,
         cyclesRun: times.length,
         cycleMinutes: scenario.cycleMinutes,
         cycles,
         lambda: lambdaUsage(results.flatMap((r) => r.invocations)),
-        dynamodb,
+        dynamodb: capacity,
         ours: {
-          models: usageByModel(ourCalls),
+          models: sumUsage(ourCalls),
+          purposes: sumUsage(ourCalls, purposeOf),
           ledgerUsd: report.totals.llm.costUsd,
           signalsCreated: report.totals.signals,
           actions: report.totals.actions,
           jiraWrites: report.totals.jiraWrites.length,
         },
-        naive: { models: usageByModel(naiveCalls), outcome },
+        naive: { models: sumUsage(naiveCalls), purposes: sumUsage(naiveCalls, purposeOf), outcome: naiveOutcome },
         emails: { sent: report.totals.emails.length, recipients: report.totals.emails.reduce((s, e) => s + e.to.length, 0), byKind },
         metrics: {
           points: env.metrics.points.length,

@@ -42,9 +42,44 @@ export const transactWriteUnits = (input: { TransactItems?: ReadonlyArray<Record
     return sum + units * (1 + indexes);
   }, 0);
 
+export const zeroCapacity = (): CapacityTotals => ({ readUnits: 0, writeUnits: 0, requests: 0, failedConditionalWrites: 0, byOperation: {} });
+
+export const addCapacity = (a: CapacityTotals, b: CapacityTotals): CapacityTotals => {
+  const byOperation = structuredClone(a.byOperation);
+  for (const [name, op] of Object.entries(b.byOperation)) {
+    const sum = (byOperation[name] ??= { requests: 0, readUnits: 0, writeUnits: 0 });
+    sum.requests += op.requests;
+    sum.readUnits += op.readUnits;
+    sum.writeUnits += op.writeUnits;
+  }
+  return {
+    readUnits: a.readUnits + b.readUnits,
+    writeUnits: a.writeUnits + b.writeUnits,
+    requests: a.requests + b.requests,
+    failedConditionalWrites: a.failedConditionalWrites + b.failedConditionalWrites,
+    byOperation,
+  };
+};
+
+export const diffCapacity = (after: CapacityTotals, before: CapacityTotals): CapacityTotals => {
+  const byOperation: CapacityTotals['byOperation'] = {};
+  for (const [name, a] of Object.entries(after.byOperation)) {
+    const b = before.byOperation[name] ?? { requests: 0, readUnits: 0, writeUnits: 0 };
+    if (a.requests === b.requests) continue;
+    byOperation[name] = { requests: a.requests - b.requests, readUnits: a.readUnits - b.readUnits, writeUnits: a.writeUnits - b.writeUnits };
+  }
+  return {
+    readUnits: after.readUnits - before.readUnits,
+    writeUnits: after.writeUnits - before.writeUnits,
+    requests: after.requests - before.requests,
+    failedConditionalWrites: after.failedConditionalWrites - before.failedConditionalWrites,
+    byOperation,
+  };
+};
+
 /** Reads DynamoDB's ConsumedCapacity for every table call it sees and keeps running totals. */
 export class CapacityMeter {
-  readonly #totals: CapacityTotals = { readUnits: 0, writeUnits: 0, requests: 0, failedConditionalWrites: 0, byOperation: {} };
+  readonly #totals: CapacityTotals = zeroCapacity();
 
   /** A copy of the totals so far; subtract two snapshots for what happened in between. */
   snapshot(): CapacityTotals {
@@ -70,22 +105,6 @@ export class CapacityMeter {
     this.record(operation, 1);
   }
 }
-
-export const diffCapacity = (after: CapacityTotals, before: CapacityTotals): CapacityTotals => {
-  const byOperation: CapacityTotals['byOperation'] = {};
-  for (const [name, a] of Object.entries(after.byOperation)) {
-    const b = before.byOperation[name] ?? { requests: 0, readUnits: 0, writeUnits: 0 };
-    if (a.requests === b.requests) continue;
-    byOperation[name] = { requests: a.requests - b.requests, readUnits: a.readUnits - b.readUnits, writeUnits: a.writeUnits - b.writeUnits };
-  }
-  return {
-    readUnits: after.readUnits - before.readUnits,
-    writeUnits: after.writeUnits - before.writeUnits,
-    requests: after.requests - before.requests,
-    failedConditionalWrites: after.failedConditionalWrites - before.failedConditionalWrites,
-    byOperation,
-  };
-};
 
 /**
  * Adds `ReturnConsumedCapacity: TOTAL` to every data-plane call of the client and sums the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Message } from '@aws-sdk/client-bedrock-runtime';
-import { ARTEFACT_TYPES, CATEGORIES, classificationSchema, sanitisedSignalSchema, type ProjectConfig } from '@agentic-pm/domain';
-import { REASONING_TOOLS, toolInputSchema, type ToolSpec } from '@agentic-pm/llm';
+import { ARTEFACT_TYPES, CATEGORIES, classificationSchema, sanitisedSignalSchema, type ArtefactType, type ProjectConfig } from '@agentic-pm/domain';
+import { escapeMarkup, REASONING_TOOLS, toolInputSchema, type ToolSpec } from '@agentic-pm/llm';
 // The same tools our reasoning step offers, so both designs can do the same things and the
 // difference measured is the call structure, not the capability.
 import { REASONING_TOOL_SPECS } from '../../../llm/src/reasoning-tools';
@@ -47,12 +47,20 @@ export const naiveTriageMessages = (signal: RawSignal): Message[] => [
 
 export const NAIVE_REASONING_TOOL_SPECS: readonly ToolSpec[] = REASONING_TOOL_SPECS;
 
-/** One signal with its triage and its raw text, for a reasoning call of its own. */
-export const naiveReasoningMessages = (project: ProjectConfig, signal: RawSignal, triage: NaiveTriageAnswer): Message[] => {
+/** One signal with its triage and its raw text, with the project's records, in a reasoning call of its own. */
+export const naiveReasoningMessages = (
+  project: ProjectConfig,
+  artefacts: Partial<Record<ArtefactType, string>>,
+  signal: RawSignal,
+  triage: NaiveTriageAnswer,
+): Message[] => {
   const projectLine = JSON.stringify({
     id: project.id, name: project.name, jiraProjectKey: project.jiraProjectKey, autonomyLevel: project.autonomyLevel,
     allowedEmailDomains: project.allowedEmailDomains, allowedTransitions: project.allowedTransitions, allowedFields: project.allowedFields,
   });
+  const records = Object.entries(artefacts)
+    .map(([type, text]) => `<artefact type="${type}">\n${escapeMarkup(text ?? '')}\n</artefact>`)
+    .join('\n');
   const signalLine = JSON.stringify({
     ref: 'S1', trust: signal.trust,
     ...(signal.issueKey === undefined ? {} : { issueKey: signal.issueKey }),
@@ -61,5 +69,11 @@ export const naiveReasoningMessages = (project: ProjectConfig, signal: RawSignal
     title: signal.title,
     text: signal.text,
   });
-  return [{ role: 'user', content: [{ text: `<project>\n${projectLine}\n</project>\n\n<signals>\n${signalLine}\n</signals>\n\nHandle this signal, then call ${REASONING_TOOLS.finish}.` }] }];
+  const text = [
+    `<project>\n${projectLine}\n</project>`,
+    `<artefacts>\n${records || '(none yet)'}\n</artefacts>`,
+    `<signals>\n${signalLine}\n</signals>`,
+    `Handle this signal, then call ${REASONING_TOOLS.finish}.`,
+  ].join('\n\n');
+  return [{ role: 'user', content: [{ text }] }];
 };

@@ -1,11 +1,13 @@
 import { ConverseCommand, type BedrockRuntimeClient, type ConverseCommandOutput, type Tool } from '@aws-sdk/client-bedrock-runtime';
-import type { AgentSettings, ProjectConfig } from '@agentic-pm/domain';
+import type { AgentSettings, ArtefactType, ProjectConfig } from '@agentic-pm/domain';
 import { reasoningMaxTokens, REASONING_SYSTEM_PROMPT, type ToolSpec } from '@agentic-pm/llm';
 import {
   NAIVE_REASONING_TOOL_SPECS, NAIVE_TRIAGE_MAX_TOKENS, NAIVE_TRIAGE_SYSTEM_PROMPT, NAIVE_TRIAGE_TOOL_SPEC, naiveReasoningMessages,
-  naiveTriageAnswerSchema, naiveTriageMessages, type NaiveTriageAnswer,
+  naiveTriageAnswerSchema, naiveTriageMessages,
 } from './naive-prompts';
 import type { RawSignal } from './raw-signals';
+
+export type ArtefactsReader = (projectId: string) => Promise<Partial<Record<ArtefactType, string>>>;
 
 export interface NaiveOutcome {
   signals: number;
@@ -23,22 +25,26 @@ const toBedrockTool = (spec: ToolSpec): Tool => ({
 const toolInputOf = (response: ConverseCommandOutput): unknown =>
   (response.output?.message?.content ?? []).find((block) => block.toolUse !== undefined)?.toolUse?.input;
 
+export const emptyNaiveOutcome = (): NaiveOutcome => ({ signals: 0, triageCalls: 0, reasoningCalls: 0, complex: 0, unreadable: 0 });
+
 /**
  * The naive baseline, through the same Converse endpoint and meter as the agent: for every
  * signal one Haiku call on its raw text, and for every signal Haiku calls complex one Sonnet call
- * with the raw text and the triage. No pre-filter, no batching, no caching, no repair turns.
+ * with the raw text, the triage and the project's current records (what our reasoning step also
+ * sees). No pre-filter, no batching, no caching, no repair turns. Adds to `outcome`.
  */
 export const runNaive = async (input: {
   client: BedrockRuntimeClient;
   settings: AgentSettings;
   projects: readonly ProjectConfig[];
   signals: readonly RawSignal[];
-  onSignal?: (done: number, total: number) => void;
-}): Promise<NaiveOutcome> => {
-  const { client, settings } = input;
+  artefacts: ArtefactsReader;
+  outcome: NaiveOutcome;
+}): Promise<void> => {
+  const { client, settings, outcome } = input;
   const projects = new Map(input.projects.map((p) => [p.id, p]));
-  const outcome: NaiveOutcome = { signals: input.signals.length, triageCalls: 0, reasoningCalls: 0, complex: 0, unreadable: 0 };
-  for (const [i, signal] of input.signals.entries()) {
+  outcome.signals += input.signals.length;
+  for (const signal of input.signals) {
     const triage = await client.send(
       new ConverseCommand({
         modelId: settings.models.triage,
@@ -54,21 +60,16 @@ export const runNaive = async (input: {
     const project = projects.get(signal.projectId);
     if (answer.success && answer.data.complexity === 'complex' && project !== undefined) {
       outcome.complex += 1;
-      await reason(client, settings, project, signal, answer.data);
+      await client.send(
+        new ConverseCommand({
+          modelId: settings.models.reasoning,
+          system: [{ text: REASONING_SYSTEM_PROMPT }],
+          messages: naiveReasoningMessages(project, await input.artefacts(project.id), signal, answer.data),
+          toolConfig: { tools: NAIVE_REASONING_TOOL_SPECS.map(toBedrockTool), toolChoice: { any: {} } },
+          inferenceConfig: { maxTokens: reasoningMaxTokens(1), temperature: 0 },
+        }),
+      );
       outcome.reasoningCalls += 1;
     }
-    input.onSignal?.(i + 1, input.signals.length);
   }
-  return outcome;
 };
-
-const reason = (client: BedrockRuntimeClient, settings: AgentSettings, project: ProjectConfig, signal: RawSignal, triage: NaiveTriageAnswer) =>
-  client.send(
-    new ConverseCommand({
-      modelId: settings.models.reasoning,
-      system: [{ text: REASONING_SYSTEM_PROMPT }],
-      messages: naiveReasoningMessages(project, signal, triage),
-      toolConfig: { tools: NAIVE_REASONING_TOOL_SPECS.map(toBedrockTool), toolChoice: { any: {} } },
-      inferenceConfig: { maxTokens: reasoningMaxTokens(1), temperature: 0 },
-    }),
-  );
