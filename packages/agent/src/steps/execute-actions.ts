@@ -1,10 +1,10 @@
-import { evaluateAction, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
+import { evaluateAction, type GateDecision, type GateOutcome, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
 import { deleteWork, listProjects, listProposals, putAction, recordEvent, type ActionStatus } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import { describeAction, performAction, type PerformOutcome } from '../perform-action';
 import { raiseEscalation } from '../raise-escalation';
-import type { StepInput } from '../run-ref';
+import type { RunRef, StepInput } from '../run-ref';
 import { isTransient } from '../transient-errors';
 
 export interface ExecuteResult {
@@ -45,6 +45,33 @@ export const performOrReport = async (...args: Parameters<typeof performAction>)
   }
 };
 
+interface Acted {
+  decision: GateDecision;
+  status: ActionStatus;
+  outcome: GateOutcome;
+  resultText: string;
+}
+
+/** The gate's verdict, carried out: execute (with failure handling), hold, escalate or block. */
+const gateAndAct = async (ctx: AgentContext, project: ProjectConfig, action: ProposedAction, run: RunRef, executedThisRun: number): Promise<Acted> => {
+  const decision = evaluateAction(action, project, ctx.settings, { now: run.time, executedThisRun });
+  switch (decision.outcome) {
+    case 'execute': {
+      const performed = await performOrReport(ctx, project, action, run.runId, run.time);
+      if (performed.status === 'done') return { decision, status: 'DONE', outcome: 'execute', resultText: performed.detail };
+      await escalateAction(ctx, project, action, performed.status === 'failed' ? `it failed: ${performed.detail}` : performed.detail, run.runId, run.time);
+      return { decision, status: performed.status === 'failed' ? 'FAILED' : 'ESCALATED', outcome: 'escalate', resultText: performed.detail };
+    }
+    case 'hold':
+      return { decision, status: 'PENDING', outcome: 'hold', resultText: decision.reason };
+    case 'escalate':
+      await escalateAction(ctx, project, action, decision.reason, run.runId, run.time);
+      return { decision, status: 'ESCALATED', outcome: 'escalate', resultText: decision.reason };
+    case 'block':
+      return { decision, status: 'BLOCKED', outcome: 'block', resultText: decision.reason };
+  }
+};
+
 /** Step 6: every proposal goes through the policy gate, then is executed, held, escalated or blocked. */
 export const executeActions = async (ctx: AgentContext, { run }: StepInput): Promise<ExecuteResult> => {
   await assertLeaseHeld(ctx.table, run);
@@ -67,33 +94,9 @@ export const executeActions = async (ctx: AgentContext, { run }: StepInput): Pro
       await deleteWork(ctx.table, 'PROPOSAL', proposal.id);
       continue;
     }
-    const decision = evaluateAction(action, project, ctx.settings, { now: run.time, executedThisRun: executedPerProject.get(project.id) ?? 0 });
-    let status: ActionStatus;
-    let outcome = decision.outcome;
-    let resultText = decision.reason;
-    if (decision.outcome === 'execute') {
-      const performed = await performOrReport(ctx, project, action, run.runId, run.time);
-      if (performed.status === 'failed') {
-        await escalateAction(ctx, project, action, `it failed: ${performed.detail}`, run.runId, run.time);
-        status = 'FAILED';
-        outcome = 'escalate';
-      } else if (performed.status === 'ambiguous') {
-        await escalateAction(ctx, project, action, performed.detail, run.runId, run.time);
-        status = 'ESCALATED';
-        outcome = 'escalate';
-      } else {
-        status = 'DONE';
-        executedPerProject.set(project.id, (executedPerProject.get(project.id) ?? 0) + 1);
-      }
-      resultText = performed.detail;
-    } else if (decision.outcome === 'hold') {
-      status = 'PENDING';
-    } else if (decision.outcome === 'escalate') {
-      await escalateAction(ctx, project, action, decision.reason, run.runId, run.time);
-      status = 'ESCALATED';
-    } else {
-      status = 'BLOCKED';
-    }
+    const executedSoFar = executedPerProject.get(project.id) ?? 0;
+    const { decision, status, outcome, resultText } = await gateAndAct(ctx, project, action, run, executedSoFar);
+    if (status === 'DONE') executedPerProject.set(project.id, executedSoFar + 1);
     await putAction(ctx.table, {
       id: action.id, projectId: project.id, runId: run.runId, action, decision, status, createdAt: run.time,
       ...(decision.executeAfter ? { executeAfter: decision.executeAfter } : {}),
