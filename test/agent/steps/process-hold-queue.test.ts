@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { processHoldQueue } from '@agentic-pm/agent';
 import { IntegrationError, type ProposedAction } from '@agentic-pm/domain';
-import { getArtefact, listActionsByStatus, listDueHeldActions, listEscalationsByStatus, moveEscalation, putAction, putEscalation } from '@agentic-pm/storage';
+import { beginIntent, getArtefact, listActionsByStatus, listDueHeldActions, listEscalationsByStatus, moveEscalation, putAction, putEscalation } from '@agentic-pm/storage';
 import { project } from '../../support/projects';
 import { testContext } from '../../support/agent-context';
 
@@ -81,5 +81,23 @@ describe('processHoldQueue', () => {
     // Assess
     expect(jiraCalls).toEqual([]);
     expect((await listActionsByStatus(ctx.table, 'BLOCKED', NOW)).map((a) => a.id)).toEqual(['obs-1']);
+  });
+});
+
+describe('processHoldQueue after a crash mid-action', () => {
+  it('re-queues an action left EXECUTING; a mail that may have gone out is escalated, not resent', async () => {
+    // Prepare
+    const { ctx, run, sent } = await testContext([project()]);
+    const mail: ProposedAction = { ...comment('m1'), payload: { type: 'send_email', to: ['dev@acme.test'], subject: 'Summary', body: 'Hi' } };
+    await putAction(ctx.table, { id: 'm1', projectId: 'atlas', runId: 'r0', action: mail, decision: { outcome: 'hold', reason: 'wait' }, status: 'EXECUTING', createdAt: NOW, executeAfter: NOW });
+    await beginIntent(ctx.table, 'action#m1', 'send_email', NOW);
+
+    // Act
+    const result = await processHoldQueue(ctx, { run });
+
+    // Assess
+    expect(result).toMatchObject({ due: 1, executed: 0, escalated: 1 });
+    expect(sent.map((m) => m.kind)).toEqual(['escalation']);
+    expect((await listActionsByStatus(ctx.table, 'FAILED', NOW)).map((a) => a.id)).toEqual(['m1']);
   });
 });

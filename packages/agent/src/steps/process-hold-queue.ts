@@ -1,5 +1,5 @@
 import { evaluateAction } from '@agentic-pm/domain';
-import { listDueHeldActions, listProjects, moveAction, recordEvent } from '@agentic-pm/storage';
+import { listActionsByStatus, listDueHeldActions, listProjects, moveAction, recordEvent } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import { describeAction } from '../perform-action';
@@ -20,6 +20,9 @@ export interface HoldQueueResult {
 export const processHoldQueue = async (ctx: AgentContext, { run }: StepInput): Promise<HoldQueueResult> => {
   await assertLeaseHeld(ctx.table, run);
   const decisions = await applyDecisions(ctx, run);
+  // Only one run works at a time, so anything still EXECUTING was cut off by a crash: queue it
+  // again. Its intent record decides what a second attempt may do (Jira re-checks, mail escalates).
+  for (const stuck of await listActionsByStatus(ctx.table, 'EXECUTING', run.time)) await moveAction(ctx.table, stuck, 'EXECUTING', 'PENDING');
   const due = await listDueHeldActions(ctx.table, run.time);
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
   const result: HoldQueueResult = { decisions: decisions.decisions, due: due.length, executed: decisions.approvedExecuted, escalated: 0, failed: 0 };
