@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listActionsByStatus, listDueHeldActions, putAction, type ActionStatus, type AgentActionRecord, type Table } from '@agentic-pm/storage';
+import { keys, listActionsByStatus, listDueHeldActions, putAction, type ActionStatus, type AgentActionRecord, type Table } from '@agentic-pm/storage';
 import { freshTable } from '../support/fresh-table';
-import { recordCommands } from './table-probe';
+import { rawItem, recordCommands, shift, wallClockNow } from './table-probe';
 
-const NOW = '2026-06-10T12:00:00.000Z';
+const NOW = wallClockNow();
 
 const record = (id: string, status: ActionStatus, createdAt: string, executeAfter?: string): AgentActionRecord => ({
   id, projectId: 'atlas', runId: 'run-1', status, createdAt, ...(executeAfter ? { executeAfter } : {}),
@@ -15,11 +15,11 @@ describe('access patterns: agent actions', () => {
   let table: Table;
   beforeAll(async () => {
     table = await freshTable();
-    await putAction(table, record('held-due', 'PENDING', '2026-06-10T11:00:00.000Z', '2026-06-10T11:30:00.000Z'));
-    await putAction(table, record('held-later', 'PENDING', '2026-06-10T11:50:00.000Z', '2026-06-10T12:20:00.000Z'));
-    await putAction(table, record('done', 'DONE', '2026-06-10T10:00:00.000Z'));
-    // Held, due, and past its 90-day TTL but not yet swept by DynamoDB.
-    await putAction(table, record('held-expired', 'PENDING', '2026-03-01T11:00:00.000Z', '2026-03-01T11:30:00.000Z'));
+    await putAction(table, record('held-due', 'PENDING', shift(NOW, 0, -1), shift(NOW, 0, -0.5)));
+    await putAction(table, record('held-later', 'PENDING', shift(NOW, 0, -0.2), shift(NOW, 0, 0.3)));
+    await putAction(table, record('done', 'DONE', shift(NOW, 0, -2)));
+    // Created a day earlier: as of 89 days from now its 90-day TTL has passed, the others' not.
+    await putAction(table, record('held-old', 'PENDING', shift(NOW, -1), shift(NOW, -1, 0.5)));
   });
 
   it('gets unexecuted (held) actions with a Query on GSI1 (gsi1pk = ACTION#PENDING), soonest due first', async () => {
@@ -30,14 +30,14 @@ describe('access patterns: agent actions', () => {
     const held = await listActionsByStatus(probe.table, 'PENDING', NOW);
 
     // Assess
-    expect(held.map((a) => a.id)).toEqual(['held-due', 'held-later']);
+    expect(held.map((a) => a.id)).toEqual(['held-old', 'held-due', 'held-later']);
     expect(probe.sent.map((c) => [c.name, c.input.IndexName])).toEqual([['QueryCommand', 'gsi1']]);
   });
 
   it('gets held actions due by a time (gsi1sk <= now)', async () => {
     // Act & Assess
-    expect((await listDueHeldActions(table, NOW)).map((a) => a.id)).toEqual(['held-due']);
-    expect((await listDueHeldActions(table, '2026-06-10T12:30:00.000Z')).map((a) => a.id)).toEqual(['held-due', 'held-later']);
+    expect((await listDueHeldActions(table, NOW)).map((a) => a.id)).toEqual(['held-old', 'held-due']);
+    expect((await listDueHeldActions(table, shift(NOW, 0, 1))).map((a) => a.id)).toEqual(['held-old', 'held-due', 'held-later']);
   });
 
   it('lists actions in other states from their own partition', async () => {
@@ -46,12 +46,16 @@ describe('access patterns: agent actions', () => {
   });
 
   it('never returns an action whose expiresAt has passed, so an expired held action is never run', async () => {
-    // Act
-    const asOfThen = await listDueHeldActions(table, '2026-03-02T00:00:00.000Z');
+    // Prepare
+    const later = shift(NOW, 89, 1);
 
-    // Assess
-    expect(asOfThen.map((a) => a.id)).toEqual(['held-expired']);
-    expect((await listDueHeldActions(table, NOW)).map((a) => a.id)).not.toContain('held-expired');
-    expect((await listActionsByStatus(table, 'PENDING', NOW)).map((a) => a.id)).not.toContain('held-expired');
+    // Act
+    const due = await listDueHeldActions(table, later);
+    const held = await listActionsByStatus(table, 'PENDING', later);
+
+    // Assess: still stored (DynamoDB sweeps up to ~48 h late), but no read returns it.
+    expect(await rawItem(table, keys.action('atlas', 'held-old'))).toMatchObject({ id: 'held-old' });
+    expect(due.map((a) => a.id)).toEqual(['held-due', 'held-later']);
+    expect(held.map((a) => a.id)).toEqual(['held-due', 'held-later']);
   });
 });

@@ -21,3 +21,13 @@ export const recordCommands = (table: Table): { sent: SentCommand[]; table: Tabl
   }) as Table['doc']['send'];
   return { sent, table: { ...table, doc } };
 };
+
+/**
+ * "Now" for tests of items with a TTL. DynamoDB Local applies TTL by the wall clock, so an item
+ * whose expiresAt is in the real past may be swept mid-test: TTL tests keep every item alive by
+ * the wall clock and show expiry by reading "as of" a later time instead.
+ */
+export const wallClockNow = (): string => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+
+/** `iso` moved by days and hours. */
+export const shift = (iso: string, days: number, hours = 0): string => new Date(Date.parse(iso) + days * 86_400_000 + hours * 3_600_000).toISOString();

@@ -58,8 +58,8 @@ export const escalationItem = (escalation: Escalation): TableItem => ({
   ...escalation,
 });
 
-/** An event, expiring EVENT_TTL_DAYS after it happened. Extra attributes (e.g. `severity`) are kept. */
-export const eventItem = (event: AgentEvent & Record<string, unknown>): TableItem => ({
+/** An event, expiring EVENT_TTL_DAYS after it happened. `extra` attributes (e.g. an old event's `severity`) are stored too. */
+export const eventItem = (event: AgentEvent, extra: Record<string, unknown> = {}): TableItem => ({
   ...keys.event(event.projectId ?? 'GLOBAL', event.at, event.id),
   gsi1pk: gsi1.eventType(event.type),
   gsi1sk: `${event.at}#${event.id}`,
@@ -67,6 +67,7 @@ export const eventItem = (event: AgentEvent & Record<string, unknown>): TableIte
   gsi2sk: `EVENT#${event.at}#${event.id}`,
   entity: 'Event',
   ...event,
+  ...extra,
   expiresAt: ttlAfterDays(event.at, EVENT_TTL_DAYS),
 });
 

@@ -1,11 +1,22 @@
 import { relativeGraphLink } from '@agentic-pm/integrations';
-import { countWork, existingSignalIds, getCheckpoint, listProjects, putCheckpoint, signalIdOf, stageChange } from '@agentic-pm/storage';
+import { countWork, existingSignalIds, getCheckpoint, getProjectRegisteredAt, listProjects, putCheckpoint, signalIdOf, stageChange } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import type { StepInput } from '../run-ref';
 import type { PollResult } from './poll-jira';
 
 const CHECKPOINT_KEY = 'deltaLink';
+/** A resync after a lost sync state re-reads at most this far back; stored signals dedupe the overlap. */
+const RESYNC_DAYS = 7;
+
+/**
+ * Where a full sync (first run, or a resync after 410) starts: shortly before the project was
+ * registered, and never more than a week back, so the agent does not read a whole inbox.
+ */
+const fullSyncStart = async (ctx: AgentContext, projectId: string, now: string): Promise<string> => {
+  const registered = Date.parse((await getProjectRegisteredAt(ctx.table, projectId)) ?? now) - ctx.settings.initialLookbackMinutes * 60_000;
+  return new Date(Math.max(registered, Date.parse(now) - RESYNC_DAYS * 86_400_000)).toISOString();
+};
 
 /** Step 2b: follow each project mailbox's Graph delta, stage new messages, then save the deltaLink. */
 export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promise<PollResult & { removed: number; resynced: number }> => {
@@ -18,7 +29,7 @@ export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promis
   for (const project of projects) {
     const deltaLink = await getCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY);
     // Older checkpoints hold absolute links; either way the token only goes to the configured endpoint.
-    const round = await ctx.graph.deltaRound(project.mailbox, deltaLink ? relativeGraphLink(deltaLink) : null);
+    const round = await ctx.graph.deltaRound(project.mailbox, deltaLink ? relativeGraphLink(deltaLink) : null, { receivedSince: await fullSyncStart(ctx, project.id, run.time) });
     removed += round.removedIds.length;
     if (round.resynced) resynced++;
     const sender = ctx.senderAddress.toLowerCase();

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -51,7 +51,6 @@ export interface FunctionBundle {
 
 /** Bundles every function in infra/function-specs.ts into `outDir`, one `<name>.mjs` each, as deploy does. */
 export const bundleFunctions = async (outDir: string): Promise<FunctionBundle[]> => {
-  await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   return Promise.all(
     Object.values(FUNCTION_SPECS).map(async (spec) => {

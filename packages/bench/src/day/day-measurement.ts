@@ -32,15 +32,16 @@ export interface DayMeasurement {
   dynamodb: CapacityTotals;
   ours: {
     models: ModelUsage[];
-    /** The same calls grouped by what they were for (triage passes, reasoning turns, repairs). */
+    /** The same calls grouped by what they were for (triage passes, reasoning turns, repairs), and their USD. */
     purposes: ModelUsage[];
+    purposeUsd: Record<string, number>;
     /** The agent's own ledger for the same calls, as a cross-check of the meter. */
     ledgerUsd: number;
     signalsCreated: number;
     actions: { executed: number; held: number; escalated: number; blocked: number };
     jiraWrites: number;
   };
-  naive: { models: ModelUsage[]; purposes: ModelUsage[]; outcome: NaiveOutcome };
+  naive: { models: ModelUsage[]; purposes: ModelUsage[]; purposeUsd: Record<string, number>; outcome: NaiveOutcome };
   emails: { sent: number; recipients: number; byKind: Record<string, number> };
   /** Custom metric data points, and in how many distinct hours each metric had data (CloudWatch prorates by the hour). */
   metrics: { points: number; byName: Record<string, { points: number; hours: number }> };

@@ -5,7 +5,7 @@ import { cycleTime, type Scenario } from '@agentic-pm/scenario';
 import { dayOf, getArtefact, type Table } from '@agentic-pm/storage';
 import { addCapacity, diffCapacity, meterCapacity, zeroCapacity } from '../metering/capacity-meter';
 import { lambdaUsage } from '../metering/lambda-usage';
-import { purposeOf, sumUsage, usdOfCalls } from '../metering/llm-usage';
+import { purposeOf, sumUsage, usdByPurpose, usdOfCalls } from '../metering/llm-usage';
 import { rawSignals } from '../naive/raw-signals';
 import { emptyNaiveOutcome, runNaive, type ArtefactsReader } from '../naive/run-naive';
 import { silentProgress, type Progress } from '../progress';
@@ -118,12 +118,13 @@ export const measureDay = async (options: MeasureDayOptions): Promise<DayMeasure
         ours: {
           models: sumUsage(ourCalls),
           purposes: sumUsage(ourCalls, purposeOf),
+          purposeUsd: usdByPurpose(ourCalls, settings.prices),
           ledgerUsd: report.totals.llm.costUsd,
           signalsCreated: report.totals.signals,
           actions: report.totals.actions,
           jiraWrites: report.totals.jiraWrites.length,
         },
-        naive: { models: sumUsage(naiveCalls), purposes: sumUsage(naiveCalls, purposeOf), outcome: naiveOutcome },
+        naive: { models: sumUsage(naiveCalls), purposes: sumUsage(naiveCalls, purposeOf), purposeUsd: usdByPurpose(naiveCalls, settings.prices), outcome: naiveOutcome },
         emails: { sent: report.totals.emails.length, recipients: report.totals.emails.reduce((s, e) => s + e.to.length, 0), byKind },
         metrics: {
           points: env.metrics.points.length,

@@ -12,14 +12,6 @@ export interface FunctionUsage {
   mbMs: number;
 }
 
-const MEMORY_BY_FUNCTION = new Map(Object.values(FUNCTION_SPECS).map((spec) => [spec.handlerFile.replace(/^functions\/|\.ts$/g, ''), spec.memoryMb]));
-
-export const memoryOf = (functionName: string): number => {
-  const memory = MEMORY_BY_FUNCTION.get(functionName);
-  if (memory === undefined) throw new Error(`no function spec for "${functionName}" in infra/function-specs.ts`);
-  return memory;
-};
-
 /** Invocations and billed duration per function, in deployment order. */
 export const lambdaUsage = (invocations: readonly Invocation[]): FunctionUsage[] => {
   const byFunction = new Map<string, FunctionUsage>();

@@ -73,3 +73,15 @@ export const usdOf = (usage: ModelUsage, prices: AgentSettings['prices']): numbe
 /** USD of a set of calls, each priced by its own model. */
 export const usdOfCalls = (calls: readonly RecordedCall[], prices: AgentSettings['prices']): number =>
   sumUsage(calls).reduce((sum, usage) => sum + usdOf(usage, prices), 0);
+
+/** USD per purpose, each call priced by its own model. */
+export const usdByPurpose = (calls: readonly RecordedCall[], prices: AgentSettings['prices']): Record<string, number> => {
+  const groups = new Map<string, RecordedCall[]>();
+  for (const call of calls) {
+    const purpose = purposeOf(call);
+    const group = groups.get(purpose) ?? [];
+    group.push(call);
+    groups.set(purpose, group);
+  }
+  return Object.fromEntries([...groups].map(([purpose, group]) => [purpose, usdOfCalls(group, prices)]));
+};

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { TRIAGE_TOOLS } from '@agentic-pm/llm';
 import { offlineBrain, type Brain, type BrainReply, type BrainRequest, type ConverseRequestBody } from '@agentic-pm/sandboxes';
 import { NAIVE_TRIAGE_TOOL } from './naive-prompts';
@@ -10,11 +11,14 @@ const forcedTool = (body: ConverseRequestBody): string | undefined => {
 const firstUserText = (body: ConverseRequestBody): string =>
   (body.messages[0]?.content ?? []).flatMap((block) => ('text' in block ? [block.text] : [])).join('\n');
 
-/** The input of the one tool call in a reply, or undefined when the reply is an error or prose. */
-const toolInput = (reply: BrainReply): Record<string, unknown> | undefined => {
+const batchAnswer = z.object({ signals: z.array(z.record(z.string(), z.unknown())).min(1) });
+
+/** The first record of a batch tool call (our triage passes answer `{ signals: [...] }`), or undefined for an error or prose. */
+const firstRecord = (reply: BrainReply): Record<string, unknown> | undefined => {
   if (!Array.isArray(reply)) return undefined;
-  for (const block of reply) if ('toolUse' in block) return block.toolUse.input as Record<string, unknown>;
-  return undefined;
+  const call = reply.find((block) => 'toolUse' in block);
+  const parsed = batchAnswer.safeParse(call !== undefined && 'toolUse' in call ? call.toolUse.input : undefined);
+  return parsed.success ? parsed.data.signals[0] : undefined;
 };
 
 const forcing = (tool: string, text: string): ConverseRequestBody => ({
@@ -36,13 +40,13 @@ export const benchBrain = (inner: Brain = offlineBrain): Brain => async (request
   if (forcedTool(request.body) !== NAIVE_TRIAGE_TOOL) return inner(request);
   const task = firstUserText(request.body);
   const pass1 = await inner({ modelId: request.modelId, body: forcing(TRIAGE_TOOLS.sanitise, task) });
-  const facts = (toolInput(pass1)?.signals as Array<Record<string, unknown>> | undefined)?.[0];
+  const facts = firstRecord(pass1);
   if (facts === undefined) return pass1;
   const { id: _ref, ...factFields } = facts;
   const { ref = 'S1', source = 'outlook', trust = 'external', issue } = attributesOf(task);
   const line = JSON.stringify({ ref, source, trust, ...(issue === undefined ? {} : { issueKey: issue }), ...factFields });
   const pass2 = await inner({ modelId: request.modelId, body: forcing(TRIAGE_TOOLS.classify, `<signals>\n${line}\n</signals>`) });
-  const classification = (toolInput(pass2)?.signals as Array<Record<string, unknown>> | undefined)?.[0];
+  const classification = firstRecord(pass2);
   if (classification === undefined) return pass2;
   const { id: _classRef, ...classFields } = classification;
   return [{ toolUse: { toolUseId: 'tooluse_naive_1', name: NAIVE_TRIAGE_TOOL, input: { ...factFields, ...classFields } } }];

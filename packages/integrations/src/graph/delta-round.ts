@@ -7,6 +7,8 @@ import { toMailMessage } from './map-message';
 
 export interface DeltaOptions {
   graphBaseUrl: string;
+  /** ISO time: a full sync starts at mail received from here, not the whole inbox. */
+  receivedSince?: string;
   pageSize: number;
   maxBodyChars: number;
 }
@@ -14,8 +16,9 @@ export interface DeltaOptions {
 const MAX_PAGES = 10_000;
 
 /** Query options go on the first request only; Graph folds them into the links it returns. */
-export const initialDeltaUrl = (graphBaseUrl: string, mailbox: string): string =>
-  `${graphBaseUrl.replace(/\/+$/, '')}/v1.0/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${MESSAGE_SELECT.join(',')}`;
+export const initialDeltaUrl = (graphBaseUrl: string, mailbox: string, receivedSince?: string): string =>
+  `${graphBaseUrl.replace(/\/+$/, '')}/v1.0/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages/delta?$select=${MESSAGE_SELECT.join(',')}` +
+  (receivedSince ? `&$filter=${encodeURIComponent(`receivedDateTime ge ${new Date(receivedSince).toISOString()}`)}` : '');
 
 const invalid = (what: string, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): IntegrationError =>
   new IntegrationError(`${what}: ${issues.slice(0, 3).map((i) => `${toJsonPath(i.path)}: ${i.message}`).join('; ')}`);
@@ -56,7 +59,7 @@ const followToDeltaLink = async (http: GraphHttp, mailbox: string, startUrl: str
  * restarts a full sync from scratch: the caller stores by message id, so the replay is harmless.
  */
 export const deltaRound = async (http: GraphHttp, mailbox: string, deltaLink: string | null, options: DeltaOptions): Promise<DeltaRound> => {
-  const fullSync = initialDeltaUrl(options.graphBaseUrl, mailbox);
+  const fullSync = initialDeltaUrl(options.graphBaseUrl, mailbox, options.receivedSince);
   try {
     return { ...(await followToDeltaLink(http, mailbox, deltaLink ?? fullSync, options)), resynced: false };
   } catch (error) {

@@ -20,6 +20,7 @@ export const createGraphClient = (config: GraphClientConfig): GraphClient => {
   const tokens = createTokenSource(config, policy, timeoutMs);
   const http = createGraphHttp(config.graphBaseUrl, tokens, policy, timeoutMs);
   return {
-    deltaRound: (mailbox, deltaLink) => deltaRound(http, mailbox, deltaLink, { graphBaseUrl: config.graphBaseUrl, pageSize, maxBodyChars }),
+    deltaRound: (mailbox, deltaLink, options = {}) =>
+      deltaRound(http, mailbox, deltaLink, { graphBaseUrl: config.graphBaseUrl, pageSize, maxBodyChars, ...(options.receivedSince ? { receivedSince: options.receivedSince } : {}) }),
   };
 };

@@ -26,7 +26,8 @@ export interface DeltaRound {
 
 export interface GraphClient {
   /** Follows nextLink to the deltaLink. `deltaLink` null starts a full sync. */
-  deltaRound(mailbox: string, deltaLink: string | null): Promise<DeltaRound>;
+  /** `receivedSince` bounds a full sync (first run, or a resync after 410) so it does not read the whole inbox. */
+  deltaRound(mailbox: string, deltaLink: string | null, options?: { receivedSince?: string }): Promise<DeltaRound>;
 }
 
 export interface GraphClientConfig {

@@ -41,7 +41,10 @@ export class DeltaApi {
     if (this.faults.takeEmptyPage()) return { status: 200, json: { '@odata.context': context, value: [], '@odata.nextLink': link('$skiptoken', encodeToken(state)) } };
 
     const removed = state.fromMs === null ? [] : this.store.removedBetween(mailbox, state.fromRemovalSeq, state.untilRemovalSeq, state.fromMs);
-    const received = this.store.received(mailbox, state.fromMs, state.untilMs, state.untilRemovalSeq);
+    const after = state.receivedAfterMs;
+    const received = this.store
+      .received(mailbox, state.fromMs, state.untilMs, state.untilRemovalSeq)
+      .filter((m) => after === null || (state.receivedInclusive ? m.atMs >= after : m.atMs > after));
     const items = [
       ...removed.map((id) => ({ '@odata.type': '#microsoft.graph.message', id, '@removed': { reason: 'deleted' } })),
       ...received.map((m) => renderMessage(m, state.select)),
@@ -54,6 +57,7 @@ export class DeltaApi {
     }
     const delivered: DeltaState = {
       kind: 'delta', mailbox: state.mailbox, fingerprint: state.fingerprint, select: state.select,
+      receivedAfterMs: state.receivedAfterMs, receivedInclusive: state.receivedInclusive,
       deliveredMs: Math.max(state.fromMs ?? state.untilMs, state.untilMs), removalSeq: state.untilRemovalSeq,
     };
     return { status: 200, json: { '@odata.context': context, value: page, '@odata.deltaLink': link('$deltatoken', encodeToken(delivered)) } };
@@ -85,8 +89,19 @@ export class DeltaApi {
       const unknown = select.find((p) => !MESSAGE_PROPERTIES.has(p));
       if (unknown) return graphError(400, 'RequestBroker--ParseUri', `Could not find a property named '${unknown}' on type 'microsoft.graph.message'.`);
     }
+    let receivedAfterMs = previous ? previous.receivedAfterMs : null;
+    let receivedInclusive = previous ? previous.receivedInclusive : true;
+    const filterParam = url.searchParams.get('$filter');
+    if (!previous && filterParam !== null) {
+      // Message delta accepts only a lower bound on receivedDateTime.
+      const match = /^receivedDateTime\s+(ge|gt)\s+(\S+)$/i.exec(filterParam.trim());
+      const bound = match?.[2] === undefined ? Number.NaN : Date.parse(match[2]);
+      if (!match || Number.isNaN(bound)) return graphError(400, 'ErrorInvalidUrlQueryFilter', `The filter '${filterParam}' is not supported for delta; use receivedDateTime ge <date-time>.`);
+      receivedAfterMs = bound;
+      receivedInclusive = match[1]?.toLowerCase() === 'ge';
+    }
     return {
-      kind: 'skip', mailbox: mailbox.toLowerCase(), fingerprint, select,
+      kind: 'skip', mailbox: mailbox.toLowerCase(), fingerprint, select, receivedAfterMs, receivedInclusive,
       fromMs: previous?.deliveredMs ?? null,
       fromRemovalSeq: previous?.removalSeq ?? this.store.removalSeq,
       untilMs: this.now(),

@@ -10,6 +10,9 @@ const position = {
   mailbox: z.string(),
   fingerprint: z.string(),
   select: z.array(z.string()).nullable(),
+  /** The first request's `$filter=receivedDateTime ge|gt`, as a bound (null: none). */
+  receivedAfterMs: z.number().nullable().default(null),
+  receivedInclusive: z.boolean().default(true),
 };
 
 export const deltaStateSchema = z.object({

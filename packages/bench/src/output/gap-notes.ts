@@ -1,0 +1,57 @@
+import { REASONING_TOOLS, TRIAGE_TOOLS } from '@agentic-pm/llm';
+import { sum } from '../stats';
+import type { BenchResult } from './bench-result';
+import { TARGETS } from './assemble-result';
+
+const pct = (part: number, whole: number): string => `${whole > 0 ? Math.round((100 * part) / whole) : 0}%`;
+const perDayUsd = (value: number): string => `$${value.toFixed(3)}/day`;
+
+/**
+ * For each missed target: where the measured figure comes from, and what it would take to meet
+ * it. The numbers come from this run; the remedies are the design options the numbers point to.
+ */
+export const gapNotes = (r: BenchResult): string[] => {
+  const missed = new Set(r.targets.filter((t) => t.met === false).map((t) => t.name));
+  const perDay = r.meta.runsPerDay / r.meta.runs;
+  const purposes = r.day.ours.purposeUsd;
+  const spend = (match: (purpose: string) => boolean): number => sum(Object.entries(purposes).filter(([p]) => match(p)).map(([, usd]) => usd)) * perDay;
+  const total = spend(() => true);
+  const triage = spend((p) => p.startsWith(TRIAGE_TOOLS.sanitise) || p.startsWith(TRIAGE_TOOLS.classify));
+  const reasoning = spend((p) => p.startsWith('reasoning'));
+  const laterTurns = spend((p) => p === 'reasoning (later turns)');
+  const loops = (r.day.ours.purposes.find((p) => p.modelId === 'reasoning (first turn)')?.calls ?? 0) * perDay;
+  const notes: string[] = [];
+
+  if (missed.has('LLM spend per day') || missed.has('LLM spend, ours / naive')) {
+    notes.push(
+      `  LLM: reasoning is ${pct(reasoning, total)} of our spend (${perDayUsd(reasoning)}): ${Math.round(loops)} loops a day, one per project per active run, each re-sending the tools and instructions; ` +
+        `the turns after the first (the offline brain calls ${REASONING_TOOLS.finish} in a turn of its own) cost ${perDayUsd(laterTurns)}. ` +
+        `The levers: fewer, single-turn reasoning calls (one per run across projects, ${REASONING_TOOLS.finish} in the same turn, Sonnet only for decisions and escalations).`,
+      `  The quarantined two-pass triage alone costs ${perDayUsd(triage)}${triage > TARGETS.llmUsdPerDay ? `, above the $${TARGETS.llmUsdPerDay.toFixed(2)} target by itself` : ''}; ` +
+        'most of it is pass-1 output (summary, entities, requests per signal). It stays: it is the safety model. Shorter pass-1 records are the lever there.',
+      `  The naive baseline costs ${perDayUsd(r.perDay.naiveLlmUsd)} under the same meter, not several dollars: the signals are short. A ratio of ${TARGETS.llmRatio} would mean ${perDayUsd(TARGETS.llmRatio * r.perDay.naiveLlmUsd)}, ${TARGETS.llmRatio * r.perDay.naiveLlmUsd < triage ? 'less than our triage alone' : 'reachable only with the levers above'}.`,
+    );
+  }
+  if (missed.has('Whole system per month')) {
+    const infra = r.bills.ours.lines.filter((l) => !l.llm).sort((a, b) => b.usd - a.usd);
+    const biggest = infra.slice(0, 3).map((l) => `${l.key} $${l.usd.toFixed(2)}`).join(', ');
+    notes.push(
+      `  Month: the LLM is $${r.bills.ours.llmUsd.toFixed(2)} of $${r.bills.ours.totalUsd.toFixed(2)}; the rest is $${sum(infra.map((l) => l.usd)).toFixed(2)}, mostly ${biggest}. ` +
+        'The LLM levers above decide this target.',
+    );
+  }
+  if (missed.has('Transitions per no-change run')) {
+    notes.push(`  Step Functions: the Parallel "Detect Changes" costs 3 transitions (itself and one per branch); one Task polling Jira and Outlook would make a no-change run ${r.summary.transitionsNoChange - 2}.`);
+  }
+  if (missed.has('Largest bundle') || missed.has('Slowest fresh import vs empty module')) {
+    const bundles = r.coldStart?.bundles ?? [];
+    const kb = bundles.map((b) => Math.round(b.bytes / 1024));
+    const top = bundles[0]?.topInputs.map((i) => `${i.path} ${Math.round(i.bytes / 1024)} KB`).join(', ') ?? '';
+    notes.push(
+      `  Bundles: every function bundles nearly the same code, ${Math.min(...kb)} to ${Math.max(...kb)} KB (${top}): each builds the one full AWS context (agent/src/lambda/aws-context.ts), ` +
+        'so each carries every client (Jira, Graph, SES, Bedrock) and the LLM prompts and schemas, whose top-level zod calls tree shaking must keep. ' +
+        'A context per function with only the clients its spec links (function-specs.ts knows them), lazy imports, and the AWS SDK from the nodejs24.x runtime (external) would shrink them and their import time.',
+    );
+  }
+  return notes;
+};
