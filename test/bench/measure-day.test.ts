@@ -62,12 +62,12 @@ describe('measuring a day through the local runtime', () => {
   });
 
   it('counts the transitions and invocations a hand count of the workflow gives', () => {
-    // Assess: run 1 = Heartbeat, Lease Acquired?, Detect Changes, Poll Jira, Poll Outlook, Any Changes?,
+    // Assess: run 1 = Heartbeat, Detect Changes, Poll Jira, Poll Outlook, Any Changes?,
     // Process Hold Queue, Housekeeping Due?, Finish Run; run 2 adds Normalise Signals, Anything To
     // Triage?, Triage, Any Complex Signals?, Reasoning, Execute Actions, Update Artefacts.
     expect(handCounted.cycles.map((c) => [c.active, c.transitions, c.invocations, c.signals])).toEqual([
-      [false, 9, 5, 0],
-      [true, 16, 10, 3],
+      [false, 8, 5, 0],
+      [true, 15, 10, 3],
     ]);
     expect(handCounted.lambda.reduce((s, f) => s + f.invocations, 0)).toBe(15);
   });
@@ -120,8 +120,8 @@ describe('measuring a day through the local runtime', () => {
     });
 
     // Assess
-    expect(result.summary.transitionsNoChange).toBe(9);
-    expect(result.summary.transitionsActive).toBe(16);
+    expect(result.summary.transitionsNoChange).toBe(8);
+    expect(result.summary.transitionsActive).toBe(15);
     expect(result.summary.llmUsdPerDay).toBeGreaterThan(0);
     expect(result.summary.maxBundleKb).toBeNull();
     expect(result.targets.find((t) => t.name === 'Largest bundle')?.met).toBeNull();

@@ -37,7 +37,7 @@ describe('substitutePlaceholders on statemachine/agent-loop.asl.json', () => {
       States: { Heartbeat: unknown };
     };
     expect(deployed.States.Heartbeat).toEqual(expected.States.Heartbeat);
-    expect(deployed.States['Lease Acquired?']).toEqual(JSON.parse(ASL_TEXT).States['Lease Acquired?']);
+    expect(deployed.States['Any Changes?']).toEqual(JSON.parse(ASL_TEXT).States['Any Changes?']);
   });
 
   it('fails when a placeholder has no ARN', () => {

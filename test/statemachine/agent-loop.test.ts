@@ -55,10 +55,17 @@ describe('statemachine/agent-loop.asl.json', () => {
   it('sends every top-level failure to Record Failure, which ends in Fail', () => {
     // Assess
     for (const [name, state] of Object.entries(definition.States).filter(([, s]) => s.Type === 'Task' || s.Type === 'Parallel')) {
-      const next = (state.Catch as Array<{ Next: string }> | undefined)?.[0]?.Next;
+      const catchers = (state.Catch as Array<{ ErrorEquals: string[]; Next: string }> | undefined) ?? [];
+      const next = catchers.find((c) => c.ErrorEquals.includes('States.ALL'))?.Next;
       expect(next, name).toBe(name === 'Record Failure' ? 'Run Failed' : 'Record Failure');
     }
     expect(definition.States['Record Failure']?.Next).toBe('Run Failed');
+  });
+
+  it('routes a held lease to the Skipped state, not to Record Failure', () => {
+    // Assess
+    const heartbeatCatch = definition.States.Heartbeat?.Catch as Array<{ ErrorEquals: string[]; Next: string }>;
+    expect(heartbeatCatch[0]).toMatchObject({ ErrorEquals: ['RunLeaseHeld'], Next: 'Skipped: Another Run In Progress' });
   });
 
   it('processes the hold queue on the no-change path', () => {

@@ -56,6 +56,8 @@ describe('access patterns: events', () => {
 
     // Assess
     expect(forAtlas.map((e) => e.id)).toEqual(['a3', 'a1']);
+    expect((await listEventsByType(table, 'run_succeeded', NOW, { projectId: null })).map((e) => e.id)).toEqual(['g1']);
+    expect(await listEventsByType(table, 'run_succeeded', NOW, { projectId: 'atlas' })).toEqual([]);
     expect(since.map((e) => e.id)).toEqual(['b1', 'a3']);
     expect(newest.map((e) => e.id)).toEqual(['b1']);
   });

@@ -11,7 +11,7 @@ const keyCounts = (name: string, output: unknown): string => {
     return keys.filter((k) => typeof s[k] === 'number' || typeof s[k] === 'boolean').map((k) => `${k} ${String(s[k])}`).join(', ');
   };
   switch (name) {
-    case 'Heartbeat': return pick('run', ['acquired', 'projects', 'housekeepingDue']);
+    case 'Heartbeat': return pick('run', ['projects', 'openWork', 'housekeepingDue']);
     case 'Detect Changes': {
       const poll = o.poll as { jira?: { changes?: number }; outlook?: { changes?: number } } | undefined;
       return `changes: jira ${poll?.jira?.changes ?? 0}, outlook ${poll?.outlook?.changes ?? 0}`;

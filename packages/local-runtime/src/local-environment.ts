@@ -64,7 +64,8 @@ export const startLocalEnvironment = async (options: LocalEnvironmentOptions): P
     stops.push(() => jira.close());
     const graph = await startGraphSandbox({ scenario: options.scenario, clock, tenantId: 'local-tenant', clientId: 'agentic-pm-local', clientSecret: credentials.graphClientSecret });
     stops.push(() => graph.close());
-    const converse = await startConverseSandbox({ brain: options.brain ?? offlineBrain });
+    // The prompt cache lives five minutes of scenario time, as it would between real runs.
+    const converse = await startConverseSandbox({ brain: options.brain ?? offlineBrain, now: () => clock.now() });
     stops.push(() => converse.close());
 
     const outboxDir = join(options.dataDir, 'outbox');

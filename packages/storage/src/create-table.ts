@@ -1,8 +1,12 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, UpdateTimeToLiveCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { TABLE_DESIGN } from './table-design';
 import type { Table } from './table';
 
-/** Creates the table for local runs and tests, exactly as infra declares it. Idempotent. */
+/**
+ * Creates the table for local runs and tests, with infra's keys and indexes. Idempotent.
+ * TTL stays off here: DynamoDB Local deletes by the wall clock, which would erase a scenario's
+ * simulated day. Reads filter expired items themselves, as they must in AWS too.
+ */
 export const ensureTable = async (table: Table): Promise<void> => {
   const { partitionKey, sortKey, indexes } = TABLE_DESIGN;
   const attributes = new Set<string>([partitionKey, sortKey]);
@@ -31,12 +35,6 @@ export const ensureTable = async (table: Table): Promise<void> => {
       }),
     );
     await waitUntilTableExists({ client: table.doc, maxWaitTime: 30 }, { TableName: table.name });
-    await table.doc.send(
-      new UpdateTimeToLiveCommand({
-        TableName: table.name,
-        TimeToLiveSpecification: { AttributeName: TABLE_DESIGN.ttlAttribute, Enabled: true },
-      }),
-    );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
     await table.doc.send(new DescribeTableCommand({ TableName: table.name }));

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { parseWith } from '@agentic-pm/domain';
 import type { AgentContext } from '../context';
 import type { Telemetry } from './telemetry';
+import { RunLeaseHeld } from '../errors';
 import { toStepError } from '../transient-errors';
 
 /** Where a handler gets its telemetry and its (lazily built, reused) agent context. */
@@ -35,7 +36,9 @@ export const stepHandler = <S extends z.ZodType, R>(
       logger.info(`${stateName} done`, { result: result as Record<string, unknown> });
       return result;
     } catch (error) {
-      logger.error(`${stateName} failed`, error as Error);
+      // A held lease is a normal outcome the state machine routes by name, not a failure.
+      if (error instanceof RunLeaseHeld) logger.info(`${stateName}: ${error.message}`);
+      else logger.error(`${stateName} failed`, error as Error);
       throw toStepError(error);
     }
   };

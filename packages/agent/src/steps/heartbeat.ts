@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { acquireLease, countWork, getConfigValue, listProjects, putConfigValue, putRun, recordEvent } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
+import { RunLeaseHeld } from '../errors';
 import { isHousekeepingDue } from '../housekeeping-schedule';
 
 export const heartbeatInputSchema = z.object({
@@ -14,9 +15,7 @@ export const heartbeatInputSchema = z.object({
 });
 export type HeartbeatInput = z.infer<typeof heartbeatInputSchema>;
 
-export type HeartbeatResult =
-  | { runId: string; time: string; acquired: true; leaseVersion: number; projects: number; housekeepingDue: boolean; openWork: number }
-  | { runId: string; time: string; acquired: false; heldBy: string };
+export type HeartbeatResult = { runId: string; time: string; acquired: true; leaseVersion: number; projects: number; housekeepingDue: boolean; openWork: number };
 
 export const HOUSEKEEPING_DAY_KEY = 'housekeeping#lastDay';
 
@@ -28,7 +27,7 @@ export const heartbeat = async (ctx: AgentContext, input: HeartbeatInput): Promi
   if (!lease.acquired) {
     await putRun(ctx.table, { runId, time, status: 'SKIPPED', summary: { heldBy: lease.heldBy } });
     await recordEvent(ctx.table, { id: `run-${runId}-skipped`, projectId: null, runId, type: 'run_skipped', at: time, summary: `Skipped: run ${lease.heldBy} holds the lease` });
-    return { runId, time, acquired: false, heldBy: lease.heldBy };
+    throw new RunLeaseHeld(`run ${lease.heldBy} holds the lease; this run does nothing`);
   }
   await putRun(ctx.table, { runId, time, status: 'RUNNING', leaseVersion: lease.lease.version });
   await putConfigValue(ctx.table, 'heartbeat', { runId, time }, time);

@@ -49,7 +49,7 @@ export const registerOperatorCommands = (program: Command): Command => {
   program
     .command('events <project>')
     .description('a project\'s events, most recent first (GLOBAL for run outcomes)')
-    .option('--type <type>', 'only events of this type, e.g. signal_created, action_executed, escalation_created')
+    .option('--type <type>', 'only events of this type, e.g. signal_created, action_execute, action_hold, escalation_created, artefact_updated, jira_write, email_sent (GLOBAL: run_succeeded, run_failed, run_skipped)')
     .option('--since <iso>', 'only events at or after this ISO time')
     .option('--limit <n>', 'at most this many', positiveInt, 50)
     .option('--at <iso>', AT_HELP)

@@ -2,9 +2,8 @@ import { describeAction } from '@agentic-pm/agent';
 import type { AgentSettings, Escalation } from '@agentic-pm/domain';
 import {
   dayOf, getConfigValue, getLedger, listActionsByStatus, listPendingEscalations, listRecentRuns, nowEpochSeconds, readLease, totalCost,
-  type AgentActionRecord, type LedgerEntry, type RunRecord,
+  type AgentActionRecord, type LedgerEntry, type RunRecord, type Table,
 } from '@agentic-pm/storage';
-import type { Table } from '@agentic-pm/storage';
 import { roughDuration, shortTime } from './local-data';
 
 export interface StatusView {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { toJsonPath, ValidationError } from '@agentic-pm/domain';
-import { batchGet, batchPut, type Table, type TableItem } from '@agentic-pm/storage';
+import { batchGet, batchPut, keys, type Table, type TableItem } from '@agentic-pm/storage';
 import { mapOldExport, type ImportPlan, type Issue, type PlannedWrite } from './map-old-export';
 import { OLD_ROW_SCHEMAS, OLD_TABLES, oldExportOutline, type OldExport, type OldTable } from './old-export-schema';
 
@@ -103,6 +103,12 @@ const inFileOrder = (issues: Issue[]): Issue[] =>
 
 const keyOf = (item: { pk: unknown; sk: unknown }): string => `${String(item.pk)}\u0000${String(item.sk)}`;
 
+/** The history item's key for the version a current artefact item holds. */
+const historyKeyOf = (item: TableItem): { pk: string; sk: string } => {
+  const { projectId, type, version } = item as TableItem & { projectId: string; type: string; version: number };
+  return keys.artefactVersion(projectId, type, version);
+};
+
 /** JSON with sorted keys: two documents compare equal whatever order DynamoDB returns map keys in. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) =>
@@ -120,8 +126,7 @@ const artefactConflict = (write: PlannedWrite, existing: Map<string, TableItem>)
   const version = write.item.version as number;
   const same = (item: TableItem | undefined): boolean => item !== undefined && canonical(item.content) === canonical(write.item.content);
   if (current.version === version && same(current)) return undefined;
-  const history = [...existing.values()].find((item) => item.pk === write.item.pk && item.sk === `${String(write.item.sk)}#V#${String(version).padStart(6, '0')}`);
-  if ((current.version as number) > version && same(history)) return undefined;
+  if ((current.version as number) > version && same(existing.get(keyOf(historyKeyOf(write.item))))) return undefined;
   return `the table already holds ${String(write.item.type)} v${String(current.version)} for project ${String(write.item.projectId)}, which is not the imported v${version} or a later version of it; nothing was written (remove the artefact first to replace it)`;
 };
 
@@ -132,9 +137,7 @@ const artefactConflict = (write: PlannedWrite, existing: Map<string, TableItem>)
  * are written last, so the loop sees a project only once its data is in.
  */
 export const applyImport = async (table: Table, plan: ImportPlan, options: { dryRun?: boolean } = {}): Promise<ImportReport> => {
-  const historyKeys = plan.writes
-    .filter((w) => w.kind === 'artefact')
-    .map((w) => ({ pk: w.item.pk, sk: `${w.item.sk}#V#${String(w.item.version).padStart(6, '0')}` }));
+  const historyKeys = plan.writes.filter((w) => w.kind === 'artefact').map((w) => historyKeyOf(w.item));
   const wanted = [...new Map([...plan.writes.map((w) => w.item), ...historyKeys].map((k) => [keyOf(k), { pk: k.pk, sk: k.sk }])).values()];
   const existing = new Map((await batchGet<TableItem>(table, wanted)).map((item) => [keyOf(item), item]));
 
