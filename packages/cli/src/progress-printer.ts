@@ -22,7 +22,7 @@ const keyCounts = (name: string, output: unknown): string => {
     case 'Execute Actions': return pick('execution', ['executed', 'held', 'escalated', 'blocked']);
     case 'Update Artefacts': return pick('artefacts', ['updated']);
     case 'Process Hold Queue': return pick('holdQueue', ['decisions', 'due', 'executed']);
-    case 'Housekeeping': return pick('housekeeping', ['digests']);
+    case 'Housekeeping': return pick('housekeeping', ['digests', 'unhealthyIntegrations']);
     default: return '';
   }
 };

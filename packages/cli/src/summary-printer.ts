@@ -2,7 +2,7 @@ import type { RunReport } from '@agentic-pm/local-runtime';
 import { paint, usd } from './format';
 
 /** The end-of-run summary a person reads. */
-export const printSummary = (report: RunReport, write: (line: string) => void = console.log): void => {
+export const printSummary = (report: RunReport, dailyBudgetUsd: number, write: (line: string) => void = console.log): void => {
   const t = report.totals;
   const failed = report.cycles.filter((c) => c.status === 'FAILED').length;
   const skipped = report.cycles.filter((c) => c.status === 'SKIPPED').length;
@@ -13,5 +13,5 @@ export const printSummary = (report: RunReport, write: (line: string) => void = 
   write(`  Jira writes   ${t.jiraWrites.length}${t.jiraWrites.map((w) => `\n                - ${w.issue} ${w.kind}: ${w.detail.slice(0, 80)}`).join('')}`);
   write(`  Emails        ${t.emails.length}${t.emails.map((e) => `\n                - [${e.kind}] to ${e.to.join(', ')}: ${e.subject}`).join('')}`);
   write(`  Artefacts     ${t.artefacts.map((a) => `${a.project}/${a.type} v${a.version}`).join(', ') || 'none'}`);
-  write(`  LLM           ${t.llm.calls} calls, ${t.llm.inputTokens} input + ${t.llm.outputTokens} output tokens, ${usd(t.llm.costUsd)}`);
+  write(`  LLM           ${t.llm.calls} calls, ${t.llm.inputTokens} input + ${t.llm.outputTokens} output tokens, ${usd(t.llm.costUsd)} (daily budget ${usd(dailyBudgetUsd)})`);
 };

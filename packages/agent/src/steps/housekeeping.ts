@@ -1,6 +1,6 @@
 import { ARTEFACT_TYPES } from '@agentic-pm/domain';
 import {
-  dayOf, getArtefact, getLedger, listActionsByStatus, listPendingEscalations, listProjectEvents, listProjects, putConfigValue, totalCost,
+  dayOf, getArtefact, getLedger, listActionsByStatus, listIntegrationConfigs, listPendingEscalations, listProjectEvents, listProjects, putConfigValue, recordEvent, totalCost,
 } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { renderEmail } from '../email-templates';
@@ -9,11 +9,13 @@ import { localDayAndHour } from '../housekeeping-schedule';
 import { describeAction, sendMailOnce } from '../perform-action';
 import type { StepInput } from '../run-ref';
 import { HOUSEKEEPING_DAY_KEY } from './heartbeat';
+import { integrationHealth } from '../integration-health';
 
 const orNone = (lines: string[]): string[] => (lines.length > 0 ? lines : ['(none)']);
 
 export interface HousekeepingResult {
   digests: number;
+  unhealthyIntegrations: number;
 }
 
 /** Step 9, once a day: a digest to each owner, then the day is marked done. */
@@ -24,6 +26,10 @@ export const housekeeping = async (ctx: AgentContext, { run }: StepInput): Promi
   const escalations = await listPendingEscalations(ctx.table);
   const held = await listActionsByStatus(ctx.table, 'PENDING', run.time);
   const since = new Date(Date.parse(run.time) - 24 * 3600_000).toISOString();
+  const health = integrationHealth(await listIntegrationConfigs(ctx.table), run.time);
+  for (const h of health.filter((x) => !x.ok)) {
+    await recordEvent(ctx.table, { id: `health-${h.name}-${day}`, projectId: null, runId: run.runId, type: 'integration_unhealthy', at: run.time, summary: h.line });
+  }
   let digests = 0;
   for (const project of await listProjects(ctx.table)) {
     const all = await listProjectEvents(ctx.table, project.id, run.time, since);
@@ -39,11 +45,12 @@ export const housekeeping = async (ctx: AgentContext, { run }: StepInput): Promi
       { heading: 'Waiting for your decision', lines: orNone(escalations.filter((e) => e.projectId === project.id).map((e) => `${e.id}: ${e.title}`)) },
       { heading: 'Held actions', lines: orNone(held.filter((a) => a.projectId === project.id).map((a) => `${a.id}: ${describeAction(a.action)} after ${a.executeAfter}`)) },
       { heading: 'Artefacts', lines: orNone(artefacts) },
+      { heading: 'Integrations', lines: health.map((h) => h.line) },
       { heading: 'LLM spend today', lines: [`$${spent.toFixed(4)} of $${ctx.settings.dailyBudgetUsd.toFixed(2)} budget`] },
     ]);
     const sent = await sendMailOnce(ctx, { projectId: project.id, runId: run.runId, now: run.time, to: [project.owner], kind: 'digest', key: `digest#${project.id}#${day}`, ...email });
     if (sent === 'sent') digests++;
   }
   await putConfigValue(ctx.table, HOUSEKEEPING_DAY_KEY, day, run.time);
-  return { digests };
+  return { digests, unhealthyIntegrations: health.filter((h) => !h.ok).length };
 };

@@ -1,5 +1,5 @@
 import type { JiraChange } from '@agentic-pm/integrations';
-import { countWork, existingSignalIds, getCheckpoint, getProjectRegisteredAt, listProjects, putCheckpoint, putJiraIssues, signalIdOf, stageChange } from '@agentic-pm/storage';
+import { countWork, existingSignalIds, getCheckpoint, getProjectRegisteredAt, putIntegrationConfig, listProjects, putCheckpoint, putJiraIssues, signalIdOf, stageChange } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import type { StepInput } from '../run-ref';
@@ -45,5 +45,7 @@ export const pollJira = async (ctx: AgentContext, { run }: StepInput): Promise<P
       await putCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY, String(result.maxUpdatedMs), run.time);
     }
   }
+  // A completed poll is the integration's health check; housekeeping reports one that stopped.
+  await putIntegrationConfig(ctx.table, { name: 'jira', status: 'active', lastHealthCheck: { at: run.time, ok: true } }, run.time);
   return { changes: await countWork(ctx.table, 'CHANGE#jira#'), staged, ignoredOwn, projects: projects.length };
 };

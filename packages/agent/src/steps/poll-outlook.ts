@@ -1,5 +1,5 @@
 import { relativeGraphLink } from '@agentic-pm/integrations';
-import { countWork, existingSignalIds, getCheckpoint, getProjectRegisteredAt, listProjects, putCheckpoint, signalIdOf, stageChange } from '@agentic-pm/storage';
+import { countWork, existingSignalIds, getCheckpoint, getProjectRegisteredAt, putIntegrationConfig, listProjects, putCheckpoint, signalIdOf, stageChange } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import type { StepInput } from '../run-ref';
@@ -46,5 +46,6 @@ export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promis
     }
     await putCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY, relativeGraphLink(round.deltaLink), run.time);
   }
+  await putIntegrationConfig(ctx.table, { name: 'outlook', status: 'active', lastHealthCheck: { at: run.time, ok: true } }, run.time);
   return { changes: await countWork(ctx.table, 'CHANGE#outlook#'), staged, ignoredOwn, projects: projects.length, removed, resynced };
 };

@@ -62,11 +62,9 @@ export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<
       const batch = complex.filter((s) => s.projectId === project.id);
       if (batch.length === 0) continue;
       if (mode !== 'full') {
-        for (const signal of batch) {
-          await putProposal(ctx.table, needsAHuman(signal, 'daily LLM budget reached: reasoning is off'), run.time);
-          await moveSignal(ctx.table, signal, 'artefacts');
-        }
-        result.escalations += batch.length;
+        for (const proposal of needsAHuman(batch, 'the daily LLM budget is reached: reasoning is off')) await putProposal(ctx.table, proposal, run.time);
+        for (const signal of batch) await moveSignal(ctx.table, signal, 'artefacts');
+        result.escalations++;
         continue;
       }
       const signals: ReasoningSignal[] = batch.map((s) => ({
@@ -93,8 +91,8 @@ export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<
         result.artefactOps++;
       }
       if (outcome.failedClosed) {
-        for (const signal of batch.filter((s) => outcome.failedClosed!.signalIds.includes(s.id))) {
-          await putProposal(ctx.table, needsAHuman(signal, outcome.failedClosed.reason), run.time);
+        for (const proposal of needsAHuman(batch.filter((s) => outcome.failedClosed!.signalIds.includes(s.id)), outcome.failedClosed.reason)) {
+          await putProposal(ctx.table, proposal, run.time);
           result.escalations++;
         }
       }

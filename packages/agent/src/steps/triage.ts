@@ -1,4 +1,3 @@
-import type { TriageResult } from '@agentic-pm/domain';
 import { triageSignals, type TriageOutcome } from '@agentic-pm/llm';
 import { countSignalsByStage, listSignalsInFlight, moveSignal, putProposal, saveTriage } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
@@ -42,18 +41,20 @@ export const triage = async (ctx: AgentContext, { run }: StepInput): Promise<Tri
   }
   const calls = usage.calls;
   const byId = new Map(pending.map((s) => [s.id, s]));
-  let failedClosed = 0;
-  for (const outcome of outcomes) {
+  const settled = outcomes.flatMap((outcome) => {
     const signal = byId.get(outcome.id);
-    if (!signal) continue;
-    const result: TriageResult = { sanitised: outcome.sanitised, classification: outcome.classification, via: outcome.via, ...(outcome.reason ? { reason: outcome.reason } : {}) };
-    await saveTriage(ctx.table, signal, result);
-    if (outcome.via === 'fail_closed') {
-      failedClosed++;
-      await putProposal(ctx.table, needsAHuman(signal, outcome.reason ?? 'triage failed'), run.time);
-    }
+    return signal ? [{ signal, outcome }] : [];
+  });
+  for (const { signal, outcome } of settled) {
+    await saveTriage(ctx.table, signal, { sanitised: outcome.sanitised, classification: outcome.classification, via: outcome.via, ...(outcome.reason ? { reason: outcome.reason } : {}) });
+  }
+  // The question goes in before the signals move on, so a crash in between cannot lose it.
+  const closed = settled.filter(({ outcome }) => outcome.via === 'fail_closed').map(({ signal }) => signal);
+  const reason = mode === 'rules_only' ? 'the daily LLM budget is exhausted (1.5x): rules only' : 'triage output failed validation twice';
+  for (const proposal of needsAHuman(closed, reason)) await putProposal(ctx.table, proposal, run.time);
+  for (const { signal, outcome } of settled) {
     const complex = outcome.via === 'model' && outcome.classification.complexity === 'complex' && outcome.classification.category !== 'noise';
     await moveSignal(ctx.table, signal, complex ? 'reason' : 'artefacts');
   }
-  return { triaged: outcomes.length, complex: (await countSignalsByStage(ctx.table)).reason, failedClosed, llmCalls: calls };
+  return { triaged: outcomes.length, complex: (await countSignalsByStage(ctx.table)).reason, failedClosed: closed.length, llmCalls: calls };
 };

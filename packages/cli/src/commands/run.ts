@@ -50,7 +50,7 @@ export const runCommand = async (options: RunOptions): Promise<RunReport> => {
       }
     },
   });
-  printSummary(report);
+  printSummary(report, settings.dailyBudgetUsd);
   console.log(paint('dim', `  Outbox        ${resolve(dataDir, 'outbox')}`));
   if (options.report) {
     await mkdir(dirname(resolve(options.report)), { recursive: true });
