@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'node_modules/.bin');
-
-interface CliResult { code: number | null; stdout: string; stderr: string }
-
-/** Runs the CLI the way `npm start` does, with the project's Node 24 first on the PATH. */
-const cli = (args: string[]): Promise<CliResult> =>
-  new Promise((resolvePromise) => {
-    execFile(
-      join(BIN, 'tsx'), ['packages/cli/src/main.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, NO_COLOR: '1' }, timeout: 30_000 },
-      (error, stdout, stderr) => resolvePromise({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-    );
-  });
 
 const scenario = (eventIssue: string): unknown => ({
   name: 'bad input',

@@ -1,18 +1,9 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { ValidationError } from '@agentic-pm/domain';
+import { Command } from 'commander';
+import { integerIn, runEntryPoint } from '@agentic-pm/cli';
 import { runBench, type BenchOptions } from './run-bench';
 
-const positiveInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-};
-
-const nonNegativeInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a non-negative integer');
-  return n;
-};
+const positiveInt = integerIn(1);
+const nonNegativeInt = integerIn(0);
 
 const program = new Command()
   .name('bench')
@@ -37,18 +28,9 @@ const program = new Command()
 // aws-local-stepfunctions and middy need Node 22+; `npm run bench` puts the project's Node 24 first on PATH.
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
-try {
+await runEntryPoint('bench', async () => {
   if (NODE_MAJOR < 22) throw new Error(`Node ${process.version} is too old: run it with \`npm run bench\`, which uses the project's Node 24`);
   program.parse(process.argv);
   const result = await runBench(program.opts<BenchOptions>());
   if (result.day.failedCycles > 0) process.exitCode = 1;
-} catch (error) {
-  if (error instanceof ValidationError) {
-    console.error(`Invalid input in ${error.source}:`);
-    for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  }
-}
+});

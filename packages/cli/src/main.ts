@@ -1,14 +1,11 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { ValidationError } from '@agentic-pm/domain';
+import { Command } from 'commander';
 import { registerDecisionCommands } from './commands/decision-commands';
 import { registerOperatorCommands } from './commands/operator-commands';
 import { DEMO_SCENARIO, runCommand, type RunOptions } from './commands/run';
 
-const positiveInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-};
+import { integerIn, runEntryPoint } from './program-support';
+
+const positiveInt = integerIn(1);
 
 const program = new Command()
   .name('agentic-pm')
@@ -45,15 +42,6 @@ program
 registerOperatorCommands(program);
 registerDecisionCommands(program);
 
-try {
+await runEntryPoint('agentic-pm', async () => {
   await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof ValidationError) {
-    console.error(`Invalid input in ${error.source}:`);
-    for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`agentic-pm failed: ${(error as Error).stack ?? String(error)}`);
-    process.exitCode = 1;
-  }
-}
+});

@@ -1,7 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
-import { ValidationError, agentSettingsSchema, defaultSettings, parseWith, type AgentSettings } from '@agentic-pm/domain';
+import { Command } from 'commander';
+import { integerIn, runEntryPoint } from '@agentic-pm/cli';
+import { loadLocalSettings } from '@agentic-pm/local-runtime';
+import type { AgentSettings } from '@agentic-pm/domain';
 import { createBedrockRuntime } from '@agentic-pm/llm';
 import { startConverseSandbox, type ConverseSandbox } from '@agentic-pm/sandboxes';
 import { evaluateTriage } from './evaluate';
@@ -21,24 +23,8 @@ interface EvalOptions {
   verbose?: boolean;
 }
 
-const intIn =
-  (min: number, max: number) =>
-  (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`must be an integer from ${min} to ${max}`);
-    return n;
-  };
+const intIn = integerIn;
 
-const loadSettings = async (file: string | undefined): Promise<AgentSettings> => {
-  if (file === undefined) return defaultSettings();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8')) as unknown;
-  } catch (error) {
-    throw new ValidationError(file, [{ path: '$', message: `cannot read settings: ${(error as Error).message}` }]);
-  }
-  return parseWith(agentSettingsSchema, raw, file);
-};
 
 const shown = (file: string): string => {
   const rel = relative(process.cwd(), file);
@@ -46,7 +32,7 @@ const shown = (file: string): string => {
 };
 
 const run = async (opts: EvalOptions): Promise<void> => {
-  const loaded = await loadSettings(opts.config);
+  const loaded = await loadLocalSettings(opts.config);
   const settings: AgentSettings = {
     ...loaded,
     models: { ...loaded.models, ...(opts.model === undefined ? {} : { triage: opts.model }), ...(opts.region === undefined ? {} : { region: opts.region }) },
@@ -104,18 +90,10 @@ const program = new Command()
   .showHelpAfterError()
   .action(run);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof ValidationError) {
-    console.error(`Invalid input in ${error.source}:`);
-    for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
-    process.exitCode = 2;
-  } else {
-    const e = error as Error;
-    const hint =
-      e.name === 'CredentialsProviderError' ? '\n(no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID, or run without --bedrock)' : '';
-    console.error(`eval failed: ${e.name}: ${e.message}${hint}`);
-    process.exitCode = 1;
-  }
-}
+await runEntryPoint(
+  'eval',
+  async () => {
+    await program.parseAsync(process.argv);
+  },
+  (e) => (e.name === 'CredentialsProviderError' ? '\n(no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID, or run without --bedrock)' : ''),
+);

@@ -1,4 +1,3 @@
-import type { Prng } from '../random/prng';
 import { EXFILTRATION_ADDRESSES, NEWSLETTERS, STAKEHOLDERS, VENDORS, type Person } from './cast';
 import { earlierMessages, replyLine, replyWithHistory } from './email-thread';
 import type { MessageInput, SignalContext } from './signal-context';

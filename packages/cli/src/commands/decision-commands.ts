@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { integerIn } from '../program-support';
 import { describeAction } from '@agentic-pm/agent';
 import { listOutbox } from '@agentic-pm/integrations';
 import { referenceTime, withLocalTable } from '@agentic-pm/local-runtime';
@@ -9,11 +10,7 @@ import { cancelHeld } from './decisions/cancel-held';
 import { decide } from './decisions/decide';
 
 const DEFAULT_DATA_DIR = '.data/default';
-const wholeNumber = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
-  return n;
-};
+const wholeNumber = integerIn(0);
 
 /** Registers the escalations, decide, hold and outbox commands. */
 export const registerDecisionCommands = (program: Command): Command => {

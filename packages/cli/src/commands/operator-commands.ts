@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { integerIn } from '../program-support';
 import { loadLocalSettings, LOCAL_TABLE_NAME, referenceTime } from '@agentic-pm/local-runtime';
 import { showArtefact } from './operator/artefact-view';
 import { formatEventsView, listEventsView } from './operator/events-view';
@@ -7,11 +8,7 @@ import { applyImport, formatImportReport, planImport } from './operator/import/i
 import { DEFAULT_DATA_DIR, isoOption, withDataDir } from './operator/local-data';
 import { collectStatus, formatStatus } from './operator/status-view';
 
-const positiveInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-};
+const positiveInt = integerIn(1);
 
 const AT_HELP = 'view the data as of this ISO time (default: the last heartbeat, since a scenario run keeps its own clock)';
 
