@@ -89,12 +89,12 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionKey, FunctionSpec>> = {
   pollJira: spec('PollJiraFunction', 'poll-jira', 'Searches Jira for issues changed since the checkpoint', 256, 90, {
     links: ['JiraApiToken'],
     // Stages many changed issues per page; dedupes against what it already stored.
-    dynamo: ['BatchGetItem', 'BatchWriteItem'],
+    dynamo: ['BatchGetItem', 'BatchWriteItem', 'TransactWriteItems'],
   }),
   pollOutlook: spec('PollOutlookFunction', 'poll-outlook', 'Follows the Graph mail delta since the last deltaLink', 256, 90, {
     // The sender address (a value, no SES permission) tells the agent's own mail apart.
     links: ['GraphClientSecret', 'AgentEmail'],
-    dynamo: ['BatchGetItem', 'BatchWriteItem'],
+    dynamo: ['BatchGetItem', 'BatchWriteItem', 'TransactWriteItems'],
   }),
   normaliseSignals: spec('NormaliseSignalsFunction', 'normalise-signals', 'Turns staged changes into signals', 256, 45, {
     // Signal + run index written in one transaction, so a retry cannot half-create a signal.
@@ -127,13 +127,11 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionKey, FunctionSpec>> = {
   }),
   housekeeping: spec('HousekeepingFunction', 'housekeeping', 'Daily digest mail; expiry is left to TTL', 256, 90, {
     links: ['AgentEmail'],
-    dynamo: ['BatchGetItem'],
+    dynamo: ['BatchGetItem', 'TransactWriteItems'],
     sendsEmail: true,
   }),
-  finishRun: spec('FinishRunFunction', 'finish-run', 'Records the run outcome and releases the lease', 128, 20, {
-    // The lease is released with a conditional delete.
-    dynamo: ['DeleteItem'],
-  }),
+  // The lease is released with a conditional update: the item stays, so its fencing version keeps growing.
+  finishRun: spec('FinishRunFunction', 'finish-run', 'Records the run outcome and releases the lease', 128, 20),
 };
 
 export const FUNCTION_KEYS = Object.keys(FUNCTION_SPECS) as FunctionKey[];

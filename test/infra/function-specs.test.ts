@@ -120,6 +120,6 @@ describe('who is linked to what', () => {
       expect(FUNCTION_SPECS[key].dynamo).toEqual(expect.arrayContaining(['GetItem', 'PutItem', 'UpdateItem', 'Query']));
       expect(new Set(FUNCTION_SPECS[key].dynamo).size, key).toBe(FUNCTION_SPECS[key].dynamo.length);
     }
-    expect(keysWith((key) => FUNCTION_SPECS[key].dynamo.includes('DeleteItem')).sort()).toEqual(['executeActions', 'finishRun', 'normaliseSignals', 'updateArtefacts']);
+    expect(keysWith((key) => FUNCTION_SPECS[key].dynamo.includes('DeleteItem')).sort()).toEqual(['executeActions', 'normaliseSignals', 'updateArtefacts']);
   });
 });

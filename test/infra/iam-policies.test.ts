@@ -144,7 +144,8 @@ describe('DynamoDB grants', () => {
   it('keeps DeleteItem away from steps that do not delete', () => {
     // Assess
     expect(actionsOf(functionStatements(FUNCTION_SPECS.triage, context()))).not.toContain('dynamodb:DeleteItem');
-    expect(actionsOf(functionStatements(FUNCTION_SPECS.finishRun, context()))).toContain('dynamodb:DeleteItem');
+    expect(actionsOf(functionStatements(FUNCTION_SPECS.finishRun, context()))).not.toContain('dynamodb:DeleteItem');
+    expect(actionsOf(functionStatements(FUNCTION_SPECS.executeActions, context()))).toContain('dynamodb:DeleteItem');
   });
 });
 

@@ -18,7 +18,7 @@ export const writeIfChanged = async <T extends ArtefactType>(
     if (current && changes.length === 0) return null;
     const artefact: Artefact = { projectId: project.id, type, version: (current?.version ?? 0) + 1, content, changeSummary: current ? changes.join('; ') : ['created', ...changes].join('; '), updatedAt: now };
     try {
-      await putArtefactVersion(ctx.table, artefact, current?.version ?? 0, current?.content);
+      await putArtefactVersion(ctx.table, artefact, current?.version ?? 0, current?.content, ctx.fence);
       return artefact;
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;

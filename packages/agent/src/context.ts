@@ -1,7 +1,7 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { AgentSettings } from '@agentic-pm/domain';
 import type { GraphClient, JiraClient, Mailer } from '@agentic-pm/integrations';
-import type { Table } from '@agentic-pm/storage';
+import type { Fence, Table } from '@agentic-pm/storage';
 
 export const METRIC_NAMES = ['SignalsProcessed', 'ActionsExecuted', 'ActionsHeld', 'EscalationsCreated', 'ArtefactUpdates', 'LLMCostDaily'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
@@ -23,4 +23,6 @@ export interface AgentContext {
   /** Verified SES sender (or the outbox's From). */
   senderAddress: string;
   metrics: MetricsSink;
+  /** Set per step: side effects, cursors and artefacts are written only while this run holds the lease. */
+  fence?: Fence;
 }

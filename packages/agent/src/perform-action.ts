@@ -23,7 +23,7 @@ export { describe as describeAction };
  */
 export const performAction = async (ctx: AgentContext, project: ProjectConfig, action: ProposedAction, runId: string, now: string): Promise<PerformOutcome> => {
   const key = `action#${action.id}`;
-  const intent = await beginIntent(ctx.table, key, action.payload.type, now);
+  const intent = await beginIntent(ctx.table, key, action.payload.type, now, ctx.fence);
   if (!intent.started) {
     if (intent.existing.outcome) return { status: 'done', detail: intent.existing.outcome.detail };
     if (action.payload.type === 'send_email' || action.payload.type === 'notify_owner') {
@@ -83,7 +83,7 @@ export const sendMail = async (
 
 /** Sends a mail at most once per key: an intent without an outcome means "may have been sent", so no resend. */
 export const sendMailOnce = async (ctx: AgentContext, mail: Parameters<typeof sendMail>[1]): Promise<'sent' | 'already' | 'ambiguous'> => {
-  const intent = await beginIntent(ctx.table, mail.key, `email:${mail.kind}`, mail.now);
+  const intent = await beginIntent(ctx.table, mail.key, `email:${mail.kind}`, mail.now, ctx.fence);
   if (!intent.started) return intent.existing.outcome ? 'already' : 'ambiguous';
   await sendMail(ctx, mail);
   await completeIntent(ctx.table, mail.key, { status: 'succeeded', detail: `sent to ${mail.to.join(', ')}`, at: mail.now });

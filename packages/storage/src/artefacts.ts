@@ -2,6 +2,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, type Artefact, type ArtefactType } from '@agentic-pm/domain';
 import { keys } from './keys';
 import { isConditionFailure } from './conditional';
+import { failedConditions, fencedOut, leaseCheck, type Fence } from './fence';
 import { queryPrefix, withoutKeys } from './query';
 import type { Table } from './table';
 
@@ -24,7 +25,7 @@ export const listArtefactHistory = async (table: Table, projectId: string, type:
  * Writes the next version of an artefact if the stored version is still `expectedVersion`
  * (0 for a new artefact), keeping `previousVersion` and a history item. A lost race is a ConflictError.
  */
-export const putArtefactVersion = async (table: Table, next: Artefact, expectedVersion: number, previousContent: unknown): Promise<void> => {
+export const putArtefactVersion = async (table: Table, next: Artefact, expectedVersion: number, previousContent: unknown, fence?: Fence): Promise<void> => {
   const size = Buffer.byteLength(JSON.stringify(next.content));
   if (size > MAX_ARTEFACT_BYTES) {
     throw new ArtefactTooLargeError(`${next.type} for ${next.projectId} is ${size} bytes, over the ${MAX_ARTEFACT_BYTES}-byte limit`);
@@ -33,6 +34,7 @@ export const putArtefactVersion = async (table: Table, next: Artefact, expectedV
     await table.doc.send(
       new TransactWriteCommand({
         TransactItems: [
+          ...(fence ? [leaseCheck(table, fence)] : []),
           {
             Put: {
               TableName: table.name,
@@ -52,6 +54,7 @@ export const putArtefactVersion = async (table: Table, next: Artefact, expectedV
       }),
     );
   } catch (error) {
+    if (fence && failedConditions(error)[0]) throw fencedOut(fence);
     if (isConditionFailure(error)) {
       throw new ConflictError(`${next.type} for ${next.projectId} changed concurrently (expected version ${expectedVersion})`);
     }

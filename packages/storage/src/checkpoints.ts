@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { failedConditions, fencedOut, leaseCheck, type Fence } from './fence';
 import { keys } from './keys';
 import type { Table } from './table';
 
@@ -16,8 +17,15 @@ export const putCheckpoint = async (
   key: string,
   value: string,
   nowIso: string,
+  fence?: Fence,
 ): Promise<void> => {
-  await table.doc.send(
-    new PutCommand({ TableName: table.name, Item: { ...keys.checkpoint(projectId, integration, key), entity: 'Checkpoint', value, updatedAt: nowIso } }),
-  );
+  const put = { TableName: table.name, Item: { ...keys.checkpoint(projectId, integration, key), entity: 'Checkpoint', value, updatedAt: nowIso } };
+  try {
+    // With a fence, a run that lost the lease cannot move a cursor the new holder relies on.
+    if (fence) await table.doc.send(new TransactWriteCommand({ TransactItems: [leaseCheck(table, fence), { Put: put }] }));
+    else await table.doc.send(new PutCommand(put));
+  } catch (error) {
+    if (fence && failedConditions(error)[0]) throw fencedOut(fence);
+    throw error;
+  }
 };

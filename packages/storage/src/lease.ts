@@ -14,7 +14,7 @@ export interface Lease {
 
 export type LeaseResult = { acquired: true; lease: Lease & { holder: string } } | { acquired: false; heldBy: string; expiresAt: number };
 
-const LEASE_NAME = 'agent-loop';
+import { LEASE_NAME } from './fence';
 
 const read = async (table: Table): Promise<Lease | undefined> =>
   (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.lease(LEASE_NAME), ConsistentRead: true }))).Item as Lease | undefined;

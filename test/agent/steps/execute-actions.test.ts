@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executeActions } from '@agentic-pm/agent';
 import { IntegrationError, type ActionPayload } from '@agentic-pm/domain';
-import { listActionsByStatus, listPendingEscalations, listProposals, putProposal } from '@agentic-pm/storage';
+import { acquireLease, FencedOutError, listActionsByStatus, listPendingEscalations, listProposals, putProposal } from '@agentic-pm/storage';
 import { project } from '../../support/projects';
 import { testContext } from '../../support/agent-context';
 
@@ -87,5 +87,33 @@ describe('executeActions', () => {
     // Assess
     expect(sent.filter((m) => m.kind === 'escalation')).toHaveLength(1);
     expect(await listPendingEscalations(ctx.table)).toHaveLength(1);
+  });
+});
+
+describe('executeActions for a run that lost its lease mid-step', () => {
+  it('causes no side effect: the intent write is fenced out', async () => {
+    // Prepare: run-1 passes its lease check, then run-2 takes the lease over (run-1 stalled past expiry).
+    const { ctx, run, jiraCalls } = await testContext([project()]);
+    await putProposal(ctx.table, proposal('p1', { type: 'jira_comment', issueKey: 'ATL-1', body: 'Noted' }), NOW);
+    // The first transaction is the fenced intent: another run takes the lease just before it.
+    let takenOver = false;
+    const doc = new Proxy(ctx.table.doc, {
+      get: (target, prop, receiver) =>
+        prop !== 'send'
+          ? Reflect.get(target, prop, receiver)
+          : async (command: Parameters<typeof target.send>[0]) => {
+              if (!takenOver && command.constructor.name === 'TransactWriteCommand') {
+                takenOver = true;
+                await acquireLease(ctx.table, 'run-2', '2026-03-02T09:20:00.000Z', 600);
+              }
+              return target.send(command);
+            },
+    });
+    const stalling = { ...ctx, table: { ...ctx.table, doc } };
+
+    // Act & Assess
+    await expect(executeActions(stalling, { run })).rejects.toBeInstanceOf(FencedOutError);
+    expect(jiraCalls).toEqual([]);
+    expect(await listProposals(ctx.table)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { evaluateAction, type GateDecision, type GateOutcome, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
 import { deleteWork, listProjects, listProposals, putAction, recordEvent, type ActionStatus } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
-import { assertLeaseHeld } from '../fencing';
+import { assertLeaseHeld, fenced } from '../fencing';
 import { describeAction, performAction, type PerformOutcome } from '../perform-action';
 import { raiseEscalation } from '../raise-escalation';
 import type { RunRef, StepInput } from '../run-ref';
@@ -73,7 +73,8 @@ const gateAndAct = async (ctx: AgentContext, project: ProjectConfig, action: Pro
 };
 
 /** Step 6: every proposal goes through the policy gate, then is executed, held, escalated or blocked. */
-export const executeActions = async (ctx: AgentContext, { run }: StepInput): Promise<ExecuteResult> => {
+export const executeActions = async (base: AgentContext, { run }: StepInput): Promise<ExecuteResult> => {
+  const ctx = fenced(base, run);
   await assertLeaseHeld(ctx.table, run);
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
   const result: ExecuteResult = { executed: 0, held: 0, escalated: 0, blocked: 0 };

@@ -4,7 +4,7 @@ import {
 } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { renderEmail } from '../email-templates';
-import { assertLeaseHeld } from '../fencing';
+import { assertLeaseHeld, fenced } from '../fencing';
 import { localDayAndHour } from '../housekeeping-schedule';
 import { describeAction, sendMailOnce } from '../perform-action';
 import type { StepInput } from '../run-ref';
@@ -19,7 +19,8 @@ export interface HousekeepingResult {
 }
 
 /** Step 9, once a day: a digest to each owner, then the day is marked done. */
-export const housekeeping = async (ctx: AgentContext, { run }: StepInput): Promise<HousekeepingResult> => {
+export const housekeeping = async (base: AgentContext, { run }: StepInput): Promise<HousekeepingResult> => {
+  const ctx = fenced(base, run);
   await assertLeaseHeld(ctx.table, run);
   const { day } = localDayAndHour(run.time, ctx.settings.digestTimeZone);
   const spent = totalCost(await getLedger(ctx.table, dayOf(run.time)));

@@ -42,7 +42,7 @@ export const pollJira = async (ctx: AgentContext, { run }: StepInput): Promise<P
     }
     // Only now that the changes are stored may the cursor move, and never backwards.
     if (result.maxUpdatedMs !== null && result.maxUpdatedMs > Number(checkpoint ?? 0)) {
-      await putCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY, String(result.maxUpdatedMs), run.time);
+      await putCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY, String(result.maxUpdatedMs), run.time, { runId: run.runId, leaseVersion: run.leaseVersion });
     }
   }
   // A completed poll is the integration's health check; housekeeping reports one that stopped.

@@ -44,7 +44,7 @@ export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promis
       await stageChange(ctx.table, { projectId: project.id, source: 'outlook', dedupeKey: message.id, payload: message }, run.time);
       staged++;
     }
-    await putCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY, relativeGraphLink(round.deltaLink), run.time);
+    await putCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY, relativeGraphLink(round.deltaLink), run.time, { runId: run.runId, leaseVersion: run.leaseVersion });
   }
   await putIntegrationConfig(ctx.table, { name: 'outlook', status: 'active', lastHealthCheck: { at: run.time, ok: true } }, run.time);
   return { changes: await countWork(ctx.table, 'CHANGE#outlook#'), staged, ignoredOwn, projects: projects.length, removed, resynced };

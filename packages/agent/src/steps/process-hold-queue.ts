@@ -1,7 +1,7 @@
 import { evaluateAction } from '@agentic-pm/domain';
 import { listActionsByStatus, listDueHeldActions, listProjects, moveAction, recordEvent } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
-import { assertLeaseHeld } from '../fencing';
+import { assertLeaseHeld, fenced } from '../fencing';
 import { describeAction } from '../perform-action';
 import { isTransient } from '../transient-errors';
 import type { StepInput } from '../run-ref';
@@ -17,7 +17,8 @@ export interface HoldQueueResult {
 }
 
 /** Step 8: run held actions that have come due, every run; the gate is asked again because config may have changed. */
-export const processHoldQueue = async (ctx: AgentContext, { run }: StepInput): Promise<HoldQueueResult> => {
+export const processHoldQueue = async (base: AgentContext, { run }: StepInput): Promise<HoldQueueResult> => {
+  const ctx = fenced(base, run);
   await assertLeaseHeld(ctx.table, run);
   const decisions = await applyDecisions(ctx, run);
   // Only one run works at a time, so anything still EXECUTING was cut off by a crash: queue it

@@ -2,7 +2,7 @@ import { applyArtefactOps, computeBacklogSummary, sameBacklog, type Artefact, ty
 import { closeSignal, deleteWork, listArtefactOps, listJiraIssues, listProjects, listSignalsInFlight, recordEvent } from '@agentic-pm/storage';
 import { writeIfChanged } from '../artefact-writer';
 import type { AgentContext } from '../context';
-import { assertLeaseHeld } from '../fencing';
+import { assertLeaseHeld, fenced } from '../fencing';
 import type { StepInput } from '../run-ref';
 import { opsForSimpleSignal, unblockOps } from '../simple-signal-ops';
 
@@ -13,7 +13,8 @@ export interface UpdateArtefactsResult {
 type Ops = Array<{ op: ArtefactOp; signalIds: string[] }>;
 
 /** Step 7: apply this run's artefact operations and recompute the backlog summary, one version per real change. */
-export const updateArtefacts = async (ctx: AgentContext, { run }: StepInput): Promise<UpdateArtefactsResult> => {
+export const updateArtefacts = async (base: AgentContext, { run }: StepInput): Promise<UpdateArtefactsResult> => {
+  const ctx = fenced(base, run);
   await assertLeaseHeld(ctx.table, run);
   const signals = await listSignalsInFlight(ctx.table, 'artefacts');
   const modelOps = await listArtefactOps(ctx.table);
