@@ -62,7 +62,7 @@ describe('one run at a time, and a failed run leaves the next one clean', () => 
     // Assess
     expect(failed.status).toBe('FAILED');
     expect(failed.error?.error).toBe('IntegrationError');
-    const run = await getRun(env.table, failed.executionName);
+    const run = await getRun(env.table, failed.executionName, at);
     expect(run).toMatchObject({ status: 'FAILED', error: { error: 'IntegrationError' } });
     expect((await listRunEvents(env.table, failed.executionName, at)).map((e) => e.type)).toContain('run_failed');
     expect(next.status).toBe('SUCCEEDED');

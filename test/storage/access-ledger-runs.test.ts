@@ -18,7 +18,7 @@ describe("access patterns: today's ledger and recent runs", () => {
     await addToLedger(table, '2026-03-02T10:00:00.000Z', usage('sonnet', 0.05));
 
     // Act
-    const today = await getLedger(table, dayOf('2026-03-02T12:00:00.000Z'));
+    const today = await getLedger(table, dayOf('2026-03-02T12:00:00.000Z'), '2026-03-02T12:00:00.000Z');
 
     // Assess
     expect(today.map((e) => [e.model, e.calls])).toEqual([['haiku', 1], ['sonnet', 2]]);
@@ -34,7 +34,7 @@ describe("access patterns: today's ledger and recent runs", () => {
     }
 
     // Act
-    const runs = await listRecentRuns(table, 2);
+    const runs = await listRecentRuns(table, 2, '2026-03-02T12:00:00.000Z');
 
     // Assess
     expect(runs.map((r) => [r.runId, r.status])).toEqual([['run-2', 'SKIPPED'], ['run-1', 'FAILED']]);

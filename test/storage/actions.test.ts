@@ -42,7 +42,7 @@ describe('held actions and the ledger', () => {
     await Promise.all([addToLedger(table, '2026-03-02T08:00:00Z', usage), addToLedger(table, '2026-03-02T09:00:00Z', usage)]);
 
     // Assess
-    const [entry] = await getLedger(table, '2026-03-02');
+    const [entry] = await getLedger(table, '2026-03-02', '2026-03-02T12:00:00Z');
     expect(entry).toMatchObject({ calls: 2, inputTokens: 2000, outputTokens: 400 });
     expect(entry?.costUsd).toBeCloseTo(0.004, 10);
   });

@@ -30,7 +30,7 @@ export const usageRecorder = (ctx: AgentContext, nowIso: string) => {
   };
 };
 
-export const spentToday = async (ctx: AgentContext, nowIso: string): Promise<number> => totalCost(await getLedger(ctx.table, dayOf(nowIso)));
+export const spentToday = async (ctx: AgentContext, nowIso: string): Promise<number> => totalCost(await getLedger(ctx.table, dayOf(nowIso), nowIso));
 
 /** Degradation ladder: at the budget Sonnet is off; at 1.5x the budget Haiku is off too. */
 export const budgetMode = async (ctx: AgentContext, nowIso: string): Promise<'full' | 'no_reasoning' | 'rules_only'> => {

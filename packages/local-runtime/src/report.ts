@@ -25,7 +25,7 @@ const zeroLlm = (): LlmTotals => ({ calls: 0, inputTokens: 0, outputTokens: 0, c
 export const ledgerTotals = async (table: Table, days: string[]): Promise<LlmTotals> => {
   const totals = zeroLlm();
   for (const day of new Set(days)) {
-    for (const e of await getLedger(table, day)) add(totals, e);
+    for (const e of await getLedger(table, day, `${day}T23:59:59.999Z`)) add(totals, e);
   }
   return totals;
 };

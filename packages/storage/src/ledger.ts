@@ -38,6 +38,7 @@ export const addToLedger = async (
   );
 };
 
-export const getLedger = async (table: Table, day: string): Promise<LedgerEntry[]> => queryPrefix<LedgerEntry>(table, `LEDGER#${day}`, 'MODEL#');
+export const getLedger = async (table: Table, day: string, nowIso: string): Promise<LedgerEntry[]> =>
+  queryPrefix<LedgerEntry>(table, `LEDGER#${day}`, 'MODEL#', { liveAt: nowIso });
 
 export const totalCost = (entries: LedgerEntry[]): number => entries.reduce((sum, e) => sum + e.costUsd, 0);

@@ -16,13 +16,18 @@ export const queryAll = async <T>(table: Table, input: Page, limit = Number.POSI
 };
 
 /** Items under one partition whose sort key starts with `prefix`, strongly consistent. */
-export const queryPrefix = <T>(table: Table, pk: string, prefix: string, options: { descending?: boolean } = {}): Promise<T[]> =>
+export const queryPrefix = <T>(table: Table, pk: string, prefix: string, options: { descending?: boolean; liveAt?: string } = {}): Promise<T[]> =>
   queryAll<T>(table, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ...(options.liveAt ? liveValues(options.liveAt) : {}) },
+    ...(options.liveAt ? { FilterExpression: LIVE_FILTER } : {}),
     ConsistentRead: true,
     ScanIndexForward: !options.descending,
   });
+
+/** DynamoDB deletes expired items up to ~48 h late, so queries drop them themselves. */
+export const LIVE_FILTER = 'attribute_not_exists(expiresAt) OR expiresAt > :liveNow';
+export const liveValues = (nowIso: string): Record<string, number> => ({ ':liveNow': Math.floor(Date.parse(nowIso) / 1000) });
 
 /** Strips the key attributes before handing an item to domain code. */
 export const withoutKeys = <T extends object>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> => {

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, ttlAfterDays } from './keys';
-import { queryAll, withoutKeys } from './query';
-import type { Table } from './table';
+import { LIVE_FILTER, liveValues, queryAll, withoutKeys } from './query';
+import { isLive, type Table } from './table';
 
 export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
 
@@ -26,9 +26,9 @@ export const putRun = async (table: Table, run: RunRecord): Promise<void> => {
   );
 };
 
-export const getRun = async (table: Table, runId: string): Promise<RunRecord | undefined> => {
+export const getRun = async (table: Table, runId: string, nowIso: string): Promise<RunRecord | undefined> => {
   const item = (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.run(runId), ConsistentRead: true }))).Item;
-  return item ? (withoutKeys(item) as unknown as RunRecord) : undefined;
+  return item && isLive(item as { expiresAt?: number }, nowIso) ? (withoutKeys(item) as unknown as RunRecord) : undefined;
 };
 
 export const finishRunRecord = async (
@@ -52,11 +52,14 @@ export const finishRunRecord = async (
   );
 };
 
-export const listRecentRuns = async (table: Table, limit: number): Promise<RunRecord[]> =>
+export const listRecentRuns = async (table: Table, limit: number, nowIso: string): Promise<RunRecord[]> =>
   (
     await queryAll<RunRecord>(
       table,
-      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'RUNS' }, ScanIndexForward: false, Limit: limit },
+      {
+        IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', FilterExpression: LIVE_FILTER,
+        ExpressionAttributeValues: { ':pk': 'RUNS', ...liveValues(nowIso) }, ScanIndexForward: false,
+      },
       limit,
     )
   ).map((r) => withoutKeys(r) as RunRecord);

@@ -3,7 +3,8 @@ import type { Signal, TriageResult } from '@agentic-pm/domain';
 import { keys, ttlAfterDays, WORK_PARTITION } from './keys';
 import { batchGet } from './batch';
 import { isConditionFailure } from './conditional';
-import { queryPrefix, withoutKeys } from './query';
+import { LIVE_FILTER, liveValues, queryPrefix, withoutKeys } from './query';
+import { isLive } from './table';
 import type { Table } from './table';
 
 export type StoredSignal = Signal & { triage?: TriageResult };
@@ -34,25 +35,26 @@ export const stageChange = async (table: Table, change: StagedChange, nowIso: st
   );
 };
 
-export const listStagedChanges = async <T>(table: Table): Promise<Array<StagedChange<T>>> =>
-  (await queryPrefix<StagedChange<T>>(table, WORK_PARTITION, 'CHANGE#')).map((c) => withoutKeys(c) as StagedChange<T>);
+export const listStagedChanges = async <T>(table: Table, nowIso: string): Promise<Array<StagedChange<T>>> =>
+  (await queryPrefix<StagedChange<T>>(table, WORK_PARTITION, 'CHANGE#', { liveAt: nowIso })).map((c) => withoutKeys(c) as StagedChange<T>);
 
 export const deleteStagedChange = async (table: Table, change: StagedChange): Promise<void> => {
   await table.doc.send(new DeleteCommand({ TableName: table.name, Key: keys.work('CHANGE', stagedId(change)) }));
 };
 
 /** Items waiting in the work partition, optionally only one kind (e.g. `CHANGE#jira#`). */
-export const countWork = async (table: Table, prefix = ''): Promise<number> => {
+export const countWork = async (table: Table, nowIso: string, prefix = ''): Promise<number> => {
   let count = 0;
   let start: Record<string, unknown> | undefined;
   do {
     const page = await table.doc.send(
       new QueryCommand({
         TableName: table.name, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start,
+        FilterExpression: LIVE_FILTER,
         // begins_with rejects an empty prefix, so "everything" is the bare partition.
         ...(prefix
-          ? { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': WORK_PARTITION, ':prefix': prefix } }
-          : { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': WORK_PARTITION } }),
+          ? { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': WORK_PARTITION, ':prefix': prefix, ...liveValues(nowIso) } }
+          : { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': WORK_PARTITION, ...liveValues(nowIso) } }),
       }),
     );
     count += page.Count ?? 0;
@@ -64,9 +66,10 @@ export const countWork = async (table: Table, prefix = ''): Promise<number> => {
 export const signalIdOf = (source: Signal['source'], dedupeKey: string): string => `${source}:${dedupeKey}`;
 
 /** Which of these signal ids are already stored (so a poll does not re-stage them). */
-export const existingSignalIds = async (table: Table, projectId: string, ids: string[]): Promise<Set<string>> => {
-  const found = await batchGet<{ id: string }>(table, ids.map((id) => keys.signal(projectId, id)));
-  return new Set(found.map((s) => s.id));
+export const existingSignalIds = async (table: Table, projectId: string, ids: string[], nowIso: string): Promise<Set<string>> => {
+  // An expired signal counts as gone; if it is still there, putSignalOnce's condition still dedupes.
+  const found = await batchGet<{ id: string; expiresAt?: number }>(table, ids.map((id) => keys.signal(projectId, id)));
+  return new Set(found.filter((s) => isLive(s, nowIso)).map((s) => s.id));
 };
 
 export type PutSignalResult = 'created' | 'duplicate';
@@ -95,19 +98,19 @@ export type SignalInFlight = StoredSignal & { stage: SignalStage };
 type Pointer = { projectId: string; signalId: string; stage: SignalStage };
 
 /** How many signals wait at each stage, from the pointers alone. */
-export const countSignalsByStage = async (table: Table): Promise<Record<SignalStage, number>> => {
+export const countSignalsByStage = async (table: Table, nowIso: string): Promise<Record<SignalStage, number>> => {
   const counts: Record<SignalStage, number> = { triage: 0, reason: 0, artefacts: 0 };
-  for (const p of await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#')) counts[p.stage]++;
+  for (const p of await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#', { liveAt: nowIso })) counts[p.stage]++;
   return counts;
 };
 
 /** Signals in the pipeline, at one stage or all, oldest first. */
-export const listSignalsInFlight = async (table: Table, stage?: SignalStage): Promise<SignalInFlight[]> => {
-  const pointers = (await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#')).filter(
+export const listSignalsInFlight = async (table: Table, nowIso: string, stage?: SignalStage): Promise<SignalInFlight[]> => {
+  const pointers = (await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#', { liveAt: nowIso })).filter(
     (p) => stage === undefined || p.stage === stage,
   );
   const stageOf = new Map(pointers.map((p) => [`${p.projectId}#${p.signalId}`, p.stage]));
-  const items = await batchGet<StoredSignal>(table, pointers.map((p) => keys.signal(p.projectId, p.signalId)));
+  const items = (await batchGet<StoredSignal & { expiresAt?: number }>(table, pointers.map((p) => keys.signal(p.projectId, p.signalId)))).filter((s) => isLive(s, nowIso));
   return items
     .map((s) => ({ ...(withoutKeys(s) as StoredSignal), stage: stageOf.get(`${s.projectId}#${s.id}`) ?? 'triage' }))
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
@@ -127,9 +130,9 @@ export const closeSignal = async (table: Table, signal: Pick<Signal, 'projectId'
   await table.doc.send(new DeleteCommand({ TableName: table.name, Key: keys.work('SIGNAL', `${signal.projectId}#${signal.id}`) }));
 };
 
-export const getSignal = async (table: Table, projectId: string, signalId: string): Promise<StoredSignal | undefined> => {
+export const getSignal = async (table: Table, projectId: string, signalId: string, nowIso: string): Promise<StoredSignal | undefined> => {
   const item = (await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.signal(projectId, signalId), ConsistentRead: true }))).Item;
-  return item ? (withoutKeys(item) as StoredSignal) : undefined;
+  return item && isLive(item as { expiresAt?: number }, nowIso) ? (withoutKeys(item) as StoredSignal) : undefined;
 };
 
 export const saveTriage = async (table: Table, signal: Pick<Signal, 'projectId' | 'id'>, triage: TriageResult): Promise<void> => {

@@ -38,14 +38,14 @@ const putOnce = async (table: Table, kind: 'PROPOSAL' | 'OP', id: string, item: 
 export const putProposal = (table: Table, proposal: WorkProposal, nowIso: string): Promise<void> =>
   putOnce(table, 'PROPOSAL', proposal.id, { entity: 'Proposal', ...proposal }, nowIso);
 
-export const listProposals = async (table: Table): Promise<WorkProposal[]> =>
-  (await queryPrefix<WorkProposal>(table, WORK_PARTITION, 'PROPOSAL#')).map((p) => withoutKeys(p) as WorkProposal);
+export const listProposals = async (table: Table, nowIso: string): Promise<WorkProposal[]> =>
+  (await queryPrefix<WorkProposal>(table, WORK_PARTITION, 'PROPOSAL#', { liveAt: nowIso })).map((p) => withoutKeys(p) as WorkProposal);
 
 export const putArtefactOp = (table: Table, op: WorkArtefactOp, nowIso: string): Promise<void> =>
   putOnce(table, 'OP', op.id, { entity: 'ArtefactOp', ...op }, nowIso);
 
-export const listArtefactOps = async (table: Table): Promise<WorkArtefactOp[]> =>
-  (await queryPrefix<WorkArtefactOp>(table, WORK_PARTITION, 'OP#')).map((o) => withoutKeys(o) as WorkArtefactOp);
+export const listArtefactOps = async (table: Table, nowIso: string): Promise<WorkArtefactOp[]> =>
+  (await queryPrefix<WorkArtefactOp>(table, WORK_PARTITION, 'OP#', { liveAt: nowIso })).map((o) => withoutKeys(o) as WorkArtefactOp);
 
 /** Removes a handled proposal or applied operation from the work partition. */
 export const deleteWork = async (table: Table, kind: 'PROPOSAL' | 'OP', id: string): Promise<void> => {

@@ -29,10 +29,10 @@ describe('the daily LLM budget', () => {
 
     // Assess
     expect(result).toMatchObject({ triaged: 3, failedClosed: 3, llmCalls: 0, complex: 0 });
-    const proposals = await listProposals(ctx.table);
+    const proposals = await listProposals(ctx.table, NOW);
     expect(proposals).toHaveLength(1);
     expect(proposals[0]).toMatchObject({ kind: 'escalation', signalIds: [signal(1).id, signal(2).id, signal(3).id] });
-    expect(await countSignalsByStage(ctx.table)).toEqual({ triage: 0, reason: 0, artefacts: 3 });
+    expect(await countSignalsByStage(ctx.table, NOW)).toEqual({ triage: 0, reason: 0, artefacts: 3 });
   });
 
   it('at the budget, reasoning is off: complex signals are escalated without a model call', async () => {
@@ -46,7 +46,7 @@ describe('the daily LLM budget', () => {
 
     // Assess
     expect(result).toMatchObject({ proposals: 0, escalations: 1, llmCalls: 0 });
-    expect((await listProposals(ctx.table)).map((p) => p.kind)).toEqual(['escalation']);
-    expect(await countSignalsByStage(ctx.table)).toEqual({ triage: 0, reason: 0, artefacts: 2 });
+    expect((await listProposals(ctx.table, NOW)).map((p) => p.kind)).toEqual(['escalation']);
+    expect(await countSignalsByStage(ctx.table, NOW)).toEqual({ triage: 0, reason: 0, artefacts: 2 });
   });
 });

@@ -29,7 +29,7 @@ describe('executeActions', () => {
     expect(jiraCalls).toEqual(['addComment ATL-1 Noted p1']);
     expect(sent.map((m) => [m.kind, m.to.join()])).toEqual([['escalation', 'lead@acme.test']]);
     expect((await listActionsByStatus(ctx.table, 'PENDING', NOW)).map((a) => a.id)).toEqual(['p2']);
-    expect(await listProposals(ctx.table)).toEqual([]);
+    expect(await listProposals(ctx.table, NOW)).toEqual([]);
   });
 
   it('reports a permanent failure as FAILED with an escalation instead of wedging the queue', async () => {
@@ -47,7 +47,7 @@ describe('executeActions', () => {
     expect((await listActionsByStatus(ctx.table, 'FAILED', NOW)).map((a) => a.result)).toEqual([expect.stringContaining('no transition')]);
     expect((await listPendingEscalations(ctx.table)).map((e) => e.title)).toEqual(['Approve: move ATL-1 to Done']);
     expect(sent).toHaveLength(1);
-    expect(await listProposals(ctx.table)).toEqual([]);
+    expect(await listProposals(ctx.table, NOW)).toEqual([]);
   });
 
   it('leaves the proposal queued on a transient failure, and does not repeat the effect on the retry', async () => {
@@ -70,7 +70,7 @@ describe('executeActions', () => {
     // Assess
     expect(retry.executed).toBe(1);
     expect(calls).toBe(2);
-    expect(await listProposals(ctx.table)).toEqual([]);
+    expect(await listProposals(ctx.table, NOW)).toEqual([]);
   });
 
   it('sends each escalation alert once, however often the step runs', async () => {
@@ -114,6 +114,6 @@ describe('executeActions for a run that lost its lease mid-step', () => {
     // Act & Assess
     await expect(executeActions(stalling, { run })).rejects.toBeInstanceOf(FencedOutError);
     expect(jiraCalls).toEqual([]);
-    expect(await listProposals(ctx.table)).toHaveLength(1);
+    expect(await listProposals(ctx.table, NOW)).toHaveLength(1);
   });
 });

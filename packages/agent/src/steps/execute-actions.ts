@@ -81,7 +81,7 @@ export const executeActions = async (base: AgentContext, { run }: StepInput): Pr
   const executedPerProject = new Map<string, number>();
   // Each proposal leaves the work partition only after its effect and its record are stored,
   // so a retry redoes the bookkeeping while intents keep the effects at most once.
-  for (const proposal of await listProposals(ctx.table)) {
+  for (const proposal of await listProposals(ctx.table, run.time)) {
     if (proposal.kind === 'escalation') {
       const project = projects.get(proposal.projectId);
       if (project) await raiseEscalation(ctx, project, { id: proposal.id, request: proposal.request, signalIds: proposal.signalIds }, run.runId, run.time);

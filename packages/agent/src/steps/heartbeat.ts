@@ -40,6 +40,6 @@ export const heartbeat = async (ctx: AgentContext, input: HeartbeatInput): Promi
     leaseVersion: lease.lease.version,
     projects: projects.length,
     housekeepingDue: isHousekeepingDue(time, lastDay, ctx.settings),
-    openWork: await countWork(ctx.table),
+    openWork: await countWork(ctx.table, time),
   };
 };

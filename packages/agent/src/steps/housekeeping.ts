@@ -23,7 +23,7 @@ export const housekeeping = async (base: AgentContext, { run }: StepInput): Prom
   const ctx = fenced(base, run);
   await assertLeaseHeld(ctx.table, run);
   const { day } = localDayAndHour(run.time, ctx.settings.digestTimeZone);
-  const spent = totalCost(await getLedger(ctx.table, dayOf(run.time)));
+  const spent = totalCost(await getLedger(ctx.table, dayOf(run.time), run.time));
   const escalations = await listPendingEscalations(ctx.table);
   const held = await listActionsByStatus(ctx.table, 'PENDING', run.time);
   const since = new Date(Date.parse(run.time) - 24 * 3600_000).toISOString();

@@ -21,7 +21,7 @@ export const normaliseSignals = async (ctx: AgentContext, { run }: StepInput): P
   let created = 0;
   let duplicates = 0;
   let prefiltered = 0;
-  for (const change of await listStagedChanges(ctx.table)) {
+  for (const change of await listStagedChanges(ctx.table, run.time)) {
     const project = projects.get(change.projectId);
     if (project) {
       const signal = buildSignal(change, project, run.runId, ctx.settings.maxSignalTextChars);
@@ -42,6 +42,6 @@ export const normaliseSignals = async (ctx: AgentContext, { run }: StepInput): P
     await deleteStagedChange(ctx.table, change);
   }
   ctx.metrics.count('SignalsProcessed', created);
-  const waiting = await countSignalsByStage(ctx.table);
+  const waiting = await countSignalsByStage(ctx.table, run.time);
   return { created, duplicates, prefiltered, toTriage: waiting.triage, toReason: waiting.reason };
 };

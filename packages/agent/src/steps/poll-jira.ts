@@ -35,7 +35,7 @@ export const pollJira = async (ctx: AgentContext, { run }: StepInput): Promise<P
     const own = (c: JiraChange): boolean => c.byAgent || c.actor === ctx.settings.agentJiraActor;
     const theirs = result.changes.filter((c) => !own(c));
     ignoredOwn += result.changes.length - theirs.length;
-    const known = await existingSignalIds(ctx.table, project.id, theirs.map((c) => signalIdOf('jira', c.dedupeKey)));
+    const known = await existingSignalIds(ctx.table, project.id, theirs.map((c) => signalIdOf('jira', c.dedupeKey)), run.time);
     for (const change of theirs.filter((c) => !known.has(signalIdOf('jira', c.dedupeKey)))) {
       await stageChange(ctx.table, { projectId: project.id, source: 'jira', dedupeKey: change.dedupeKey, payload: change }, run.time);
       staged++;
@@ -47,5 +47,5 @@ export const pollJira = async (ctx: AgentContext, { run }: StepInput): Promise<P
   }
   // A completed poll is the integration's health check; housekeeping reports one that stopped.
   await putIntegrationConfig(ctx.table, { name: 'jira', status: 'active', lastHealthCheck: { at: run.time, ok: true } }, run.time);
-  return { changes: await countWork(ctx.table, 'CHANGE#jira#'), staged, ignoredOwn, projects: projects.length };
+  return { changes: await countWork(ctx.table, run.time, 'CHANGE#jira#'), staged, ignoredOwn, projects: projects.length };
 };

@@ -36,7 +36,7 @@ export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promis
     const theirs = round.messages.filter((m) => m.from.toLowerCase() !== sender);
     ignoredOwn += round.messages.length - theirs.length;
     // Replays and resyncs deliver messages again: the message id is the dedupe key.
-    const known = await existingSignalIds(ctx.table, project.id, theirs.map((m) => signalIdOf('outlook', m.id)));
+    const known = await existingSignalIds(ctx.table, project.id, theirs.map((m) => signalIdOf('outlook', m.id)), run.time);
     const seen = new Set<string>();
     for (const message of theirs) {
       if (known.has(signalIdOf('outlook', message.id)) || seen.has(message.id)) continue;
@@ -47,5 +47,5 @@ export const pollOutlook = async (ctx: AgentContext, { run }: StepInput): Promis
     await putCheckpoint(ctx.table, project.id, 'outlook', CHECKPOINT_KEY, relativeGraphLink(round.deltaLink), run.time, { runId: run.runId, leaseVersion: run.leaseVersion });
   }
   await putIntegrationConfig(ctx.table, { name: 'outlook', status: 'active', lastHealthCheck: { at: run.time, ok: true } }, run.time);
-  return { changes: await countWork(ctx.table, 'CHANGE#outlook#'), staged, ignoredOwn, projects: projects.length, removed, resynced };
+  return { changes: await countWork(ctx.table, run.time, 'CHANGE#outlook#'), staged, ignoredOwn, projects: projects.length, removed, resynced };
 };

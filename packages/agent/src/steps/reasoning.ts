@@ -41,19 +41,19 @@ const citedOrBatch = (cited: string[], batch: StoredSignal[]): string[] => (cite
  * A run that died part-way through reasoning left some outputs behind. They are dropped before
  * the same signals are reasoned about again, so two answers never both reach Execute Actions.
  */
-const dropPartialOutputs = async (table: Table, signalIds: Set<string>): Promise<void> => {
+const dropPartialOutputs = async (table: Table, signalIds: Set<string>, nowIso: string): Promise<void> => {
   const touches = (ids: string[]): boolean => ids.some((id) => signalIds.has(id));
-  for (const p of await listProposals(table)) {
+  for (const p of await listProposals(table, nowIso)) {
     if (touches(p.kind === 'action' ? p.action.provenance.signalIds : p.signalIds)) await deleteWork(table, 'PROPOSAL', p.id);
   }
-  for (const o of await listArtefactOps(table)) if (touches(o.signalIds)) await deleteWork(table, 'OP', o.id);
+  for (const o of await listArtefactOps(table, nowIso)) if (touches(o.signalIds)) await deleteWork(table, 'OP', o.id);
 };
 
 /** Step 5: Sonnet proposes actions, artefact operations and escalations for the complex signals, per project. */
 export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<ReasoningStepResult> => {
   await assertLeaseHeld(ctx.table, run);
-  const complex = (await listSignalsInFlight(ctx.table, 'reason')).filter((s) => s.triage !== undefined);
-  await dropPartialOutputs(ctx.table, new Set(complex.map((s) => s.id)));
+  const complex = (await listSignalsInFlight(ctx.table, run.time, 'reason')).filter((s) => s.triage !== undefined);
+  await dropPartialOutputs(ctx.table, new Set(complex.map((s) => s.id)), run.time);
   const result: ReasoningStepResult = { proposals: 0, escalations: 0, artefactOps: 0, llmCalls: 0 };
   const usage = usageRecorder(ctx, run.time);
   const mode = await budgetMode(ctx, run.time);

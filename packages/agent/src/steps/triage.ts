@@ -23,7 +23,7 @@ const budgetExhausted = (id: string): TriageOutcome => ({
 /** Step 4: two-pass triage of the signals waiting for it; results are stored on each signal. */
 export const triage = async (ctx: AgentContext, { run }: StepInput): Promise<TriageStepResult> => {
   await assertLeaseHeld(ctx.table, run);
-  const pending = await listSignalsInFlight(ctx.table, 'triage');
+  const pending = await listSignalsInFlight(ctx.table, run.time, 'triage');
   const usage = usageRecorder(ctx, run.time);
   const mode = await budgetMode(ctx, run.time);
   let outcomes: TriageOutcome[];
@@ -56,5 +56,5 @@ export const triage = async (ctx: AgentContext, { run }: StepInput): Promise<Tri
     const complex = outcome.via === 'model' && outcome.classification.complexity === 'complex' && outcome.classification.category !== 'noise';
     await moveSignal(ctx.table, signal, complex ? 'reason' : 'artefacts');
   }
-  return { triaged: outcomes.length, complex: (await countSignalsByStage(ctx.table)).reason, failedClosed: closed.length, llmCalls: calls };
+  return { triaged: outcomes.length, complex: (await countSignalsByStage(ctx.table, run.time)).reason, failedClosed: closed.length, llmCalls: calls };
 };

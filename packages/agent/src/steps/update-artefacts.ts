@@ -16,8 +16,8 @@ type Ops = Array<{ op: ArtefactOp; signalIds: string[] }>;
 export const updateArtefacts = async (base: AgentContext, { run }: StepInput): Promise<UpdateArtefactsResult> => {
   const ctx = fenced(base, run);
   await assertLeaseHeld(ctx.table, run);
-  const signals = await listSignalsInFlight(ctx.table, 'artefacts');
-  const modelOps = await listArtefactOps(ctx.table);
+  const signals = await listSignalsInFlight(ctx.table, run.time, 'artefacts');
+  const modelOps = await listArtefactOps(ctx.table, run.time);
   const result: UpdateArtefactsResult = { updated: 0 };
   for (const project of await listProjects(ctx.table)) {
     const ops: Ops = [

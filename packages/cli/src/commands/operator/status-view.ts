@@ -28,11 +28,11 @@ export const collectStatus = async (
   options: { asOf: string; wallClock: string; settings: Pick<AgentSettings, 'dailyBudgetUsd'> },
 ): Promise<StatusView> => {
   const { asOf, wallClock } = options;
-  const [lastRun] = await listRecentRuns(table, 1);
+  const [lastRun] = await listRecentRuns(table, 1, asOf);
   const lease = await readLease(table);
   const heartbeat = await getConfigValue<{ runId: string; time: string }>(table, 'heartbeat');
   const day = dayOf(asOf);
-  const byModel = await getLedger(table, day);
+  const byModel = await getLedger(table, day, asOf);
   const costUsd = totalCost(byModel);
   const budgetUsd = options.settings.dailyBudgetUsd;
   return {
