@@ -98,3 +98,46 @@ describe('crash points: every Task state, crashed once before and once after its
     expect(outcome).toEqual(clean);
   });
 });
+
+describe('a crash between storing changes and moving the cursor', () => {
+  it('re-reads the changes on the retry: same signals, nothing lost, nothing twice', async () => {
+    // Prepare: the first checkpoint write fails after the poll has staged its changes.
+    const scenario = await scenarioWithHeldMail();
+    const clean = await runWorld(scenario);
+    const dataDir = await mkdtemp(join(tmpdir(), 'agentic-pm-cursor-'));
+    const env = await startLocalEnvironment({ scenario, settings: await loadLocalSettings(), dataDir, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `cursor-${randomUUID()}` });
+    let failed = 0;
+    const healthy = await env.provider.context();
+    const doc = new Proxy(healthy.table.doc, {
+      get: (target, prop, receiver) =>
+        prop !== 'send'
+          ? Reflect.get(target, prop, receiver)
+          : async (command: Parameters<typeof target.send>[0]) => {
+              const items = (command.input as { TransactItems?: Array<{ Put?: { Item?: { sk?: string } } }> }).TransactItems ?? [];
+              if (failed < 2 && items.some((i) => i.Put?.Item?.sk?.startsWith('CHECKPOINT#'))) {
+                failed++;
+                throw new TransientError('simulated crash before the cursor moved');
+              }
+              return target.send(command);
+            },
+    });
+    const provider = { telemetry: env.provider.telemetry, context: async () => ({ ...healthy, table: { ...healthy.table, doc } }) };
+
+    // Act
+    try {
+      for (const k of CYCLES) {
+        const at = cycleTime(scenario.start, scenario.cycleMinutes, k);
+        env.clock.set(at);
+        expect((await runCycle(provider, at)).status).toBe('SUCCEEDED');
+      }
+      const signals = (await Promise.all(scenario.projects.map((p) => queryPrefix<{ id: string }>(env.table, `PROJECT#${p.id}`, 'SIGNAL#')))).flat().map((s) => s.id).sort();
+
+      // Assess
+      expect(failed).toBe(2);
+      expect(signals).toEqual(clean.signals);
+    } finally {
+      await env.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
