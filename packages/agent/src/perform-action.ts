@@ -17,6 +17,25 @@ const describe = (action: ProposedAction): string => {
 };
 export { describe as describeAction };
 
+type JiraPayload = Extract<ProposedAction['payload'], { issueKey: string }>;
+
+/** One Jira write; each kind detects its own repeat (comment marker, current status, same value). */
+const writeToJira = async (ctx: AgentContext, p: JiraPayload, marker: string): Promise<{ detail: string; kind: 'comment' | 'transition' | 'field'; text: string }> => {
+  switch (p.type) {
+    case 'jira_comment': {
+      const r = await ctx.jira.addComment(p.issueKey, p.body, marker);
+      return { detail: r.alreadyPresent ? `comment already on ${p.issueKey}` : `commented on ${p.issueKey}`, kind: 'comment', text: p.body.slice(0, 200) };
+    }
+    case 'jira_transition': {
+      const r = await ctx.jira.transitionIssue(p.issueKey, p.toStatus);
+      return { detail: r.changed ? `moved ${p.issueKey} to ${p.toStatus}` : `${p.issueKey} already in ${p.toStatus}`, kind: 'transition', text: p.toStatus };
+    }
+    case 'jira_update_field':
+      await ctx.jira.updateField(p.issueKey, p.field, p.value);
+      return { detail: `set ${p.field} of ${p.issueKey}`, kind: 'field', text: `${p.field}=${p.value}` };
+  }
+};
+
 /**
  * Causes an action's side effect at most once. An intent is written first; a retry that finds
  * an intent without an outcome re-runs Jira writes (they detect their own repeat) but never resends mail.
@@ -32,33 +51,18 @@ export const performAction = async (ctx: AgentContext, project: ProjectConfig, a
   }
   const p = action.payload;
   let detail: string;
-  switch (p.type) {
-    case 'jira_comment': {
-      const r = await ctx.jira.addComment(p.issueKey, p.body, action.id);
-      detail = r.alreadyPresent ? `comment already on ${p.issueKey}` : `commented on ${p.issueKey}`;
-      await recordEvent(ctx.table, { id: `jira-${action.id}`, projectId: project.id, runId, type: 'jira_write', at: now, summary: detail, detail: { issue: p.issueKey, kind: 'comment', text: p.body.slice(0, 200) } });
-      break;
-    }
-    case 'jira_transition': {
-      const r = await ctx.jira.transitionIssue(p.issueKey, p.toStatus);
-      detail = r.changed ? `moved ${p.issueKey} to ${p.toStatus}` : `${p.issueKey} already in ${p.toStatus}`;
-      await recordEvent(ctx.table, { id: `jira-${action.id}`, projectId: project.id, runId, type: 'jira_write', at: now, summary: detail, detail: { issue: p.issueKey, kind: 'transition', text: p.toStatus } });
-      break;
-    }
-    case 'jira_update_field': {
-      await ctx.jira.updateField(p.issueKey, p.field, p.value);
-      detail = `set ${p.field} of ${p.issueKey}`;
-      await recordEvent(ctx.table, { id: `jira-${action.id}`, projectId: project.id, runId, type: 'jira_write', at: now, summary: detail, detail: { issue: p.issueKey, kind: 'field', text: `${p.field}=${p.value}` } });
-      break;
-    }
-    case 'send_email':
-    case 'notify_owner': {
-      const to = p.type === 'send_email' ? p.to : [project.owner];
-      const email = renderEmail(p.subject, p.body, [{ heading: 'Why', lines: [action.rationale] }]);
-      await sendMail(ctx, { projectId: project.id, runId, now, to, kind: 'action', key, ...email });
-      detail = `emailed ${to.join(', ')}`;
-      break;
-    }
+  if (p.type === 'send_email' || p.type === 'notify_owner') {
+    const to = p.type === 'send_email' ? p.to : [project.owner];
+    const email = renderEmail(p.subject, p.body, [{ heading: 'Why', lines: [action.rationale] }]);
+    await sendMail(ctx, { projectId: project.id, runId, now, to, kind: 'action', key, ...email });
+    detail = `emailed ${to.join(', ')}`;
+  } else {
+    const write = await writeToJira(ctx, p, action.id);
+    detail = write.detail;
+    await recordEvent(ctx.table, {
+      id: `jira-${action.id}`, projectId: project.id, runId, type: 'jira_write', at: now, summary: detail,
+      detail: { issue: p.issueKey, kind: write.kind, text: write.text },
+    });
   }
   await completeIntent(ctx.table, key, { status: 'succeeded', detail, at: now });
   return { status: 'done', detail };
