@@ -3,6 +3,7 @@ import { registerDecisionCommands } from './commands/decision-commands';
 import { registerOperatorCommands } from './commands/operator-commands';
 import { DEMO_SCENARIO, runCommand, type RunOptions } from './commands/run';
 
+import { DEFAULT_DATA_DIR } from './commands/operator/local-data';
 import { integerIn, runEntryPoint } from './program-support';
 
 const positiveInt = integerIn(1);
@@ -31,7 +32,7 @@ program
   .option('--scenario <file>', 'scenario JSON file', DEMO_SCENARIO)
   .option('--cycles <n>', 'number of cycles', positiveInt, 8)
   .option('--report <file>', 'write a JSON report here')
-  .option('--data-dir <dir>', 'where DynamoDB Local and the outbox keep data (kept between runs)', '.data/default')
+  .option('--data-dir <dir>', 'where DynamoDB Local and the outbox keep data (kept between runs)', DEFAULT_DATA_DIR)
   .option('--config <file>', 'agent settings JSON (defaults are embedded)')
   .option('--show-artefacts', 'print the artefacts as Markdown at the end')
   .option('--verbose', 'one line per state even for long runs')

@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import { integerIn } from '../program-support';
 import { describeAction } from '@agentic-pm/agent';
 import { listOutbox } from '@agentic-pm/integrations';
-import { referenceTime, withLocalTable } from '@agentic-pm/local-runtime';
+import { referenceTime } from '@agentic-pm/local-runtime';
 import { listActionsByStatus, listEscalationsByStatus } from '@agentic-pm/storage';
 import { paint } from '../format';
 import { cancelHeld } from './decisions/cancel-held';
 import { decide } from './decisions/decide';
+import { DEFAULT_DATA_DIR, withDataDir } from './operator/local-data';
 
-const DEFAULT_DATA_DIR = '.data/default';
 const wholeNumber = integerIn(0);
 
 /** Registers the escalations, decide, hold and outbox commands. */
@@ -20,7 +20,7 @@ export const registerDecisionCommands = (program: Command): Command => {
     .option('--data-dir <dir>', 'data directory of a local run', DEFAULT_DATA_DIR)
     .option('--all', 'also list decided and applied ones')
     .action(async (opts: { dataDir: string; all?: boolean }) => {
-      await withLocalTable(resolve(opts.dataDir), async (table) => {
+      await withDataDir(opts.dataDir, async (table) => {
         const statuses = opts.all ? (['pending', 'decided', 'applied'] as const) : (['pending'] as const);
         let shown = 0;
         for (const status of statuses) {
@@ -42,7 +42,7 @@ export const registerDecisionCommands = (program: Command): Command => {
     .option('--by <name>', 'who decided (default: the project owner)')
     .option('--data-dir <dir>', 'data directory of a local run', DEFAULT_DATA_DIR)
     .action(async (id: string, opts: { option: number; notes?: string; by?: string; dataDir: string }) => {
-      await withLocalTable(resolve(opts.dataDir), async (table) => {
+      await withDataDir(opts.dataDir, async (table) => {
         const decided = await decide(table, id, opts.option, opts.notes, opts.by, new Date().toISOString());
         console.log(`Recorded: "${decided.title}" -> ${decided.options[opts.option]}. The next run applies it.`);
       });
@@ -53,7 +53,7 @@ export const registerDecisionCommands = (program: Command): Command => {
     .description('list held actions (they run when due unless cancelled)')
     .option('--data-dir <dir>', 'data directory of a local run', DEFAULT_DATA_DIR)
     .action(async (opts: { dataDir: string }) => {
-      await withLocalTable(resolve(opts.dataDir), async (table) => {
+      await withDataDir(opts.dataDir, async (table) => {
         const held = await listActionsByStatus(table, 'PENDING', await referenceTime(table));
         for (const a of held) console.log(`${paint('bold', a.id)}  [${a.projectId}] runs after ${a.executeAfter}\n  ${describeAction(a.action)}: ${a.decision.reason}`);
         if (held.length === 0) console.log('No held actions.');
@@ -64,7 +64,7 @@ export const registerDecisionCommands = (program: Command): Command => {
     .description('cancel a held action before it runs')
     .option('--data-dir <dir>', 'data directory of a local run', DEFAULT_DATA_DIR)
     .action(async (id: string, opts: { dataDir: string }) => {
-      await withLocalTable(resolve(opts.dataDir), async (table) => {
+      await withDataDir(opts.dataDir, async (table) => {
         const cancelled = await cancelHeld(table, id, await referenceTime(table));
         console.log(`Cancelled: ${describeAction(cancelled.action)}`);
       });
