@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TransientError } from '@agentic-pm/agent';
 import { listOutbox } from '@agentic-pm/integrations';
 import { loadLocalSettings, runCycle, startLocalEnvironment, TASK_HANDLERS, type HandlerWrapper } from '@agentic-pm/local-runtime';
-import { cycleTime, loadScenario, parseScenario, type Scenario } from '@agentic-pm/scenario';
+import { cycleTime, type Scenario } from '@agentic-pm/scenario';
+import { twoProjectsWithMailRequest } from './fixtures/two-projects-with-mail-request';
 import { queryPrefix } from '@agentic-pm/storage';
 
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'two-projects.json');
 // Cycles 2-4 exercise every Task state: signals, reasoning, actions, a held mail coming due, the digest.
 const CYCLES = [2, 3, 4];
 
@@ -20,12 +20,6 @@ interface Outcome {
   emails: string[];
   jiraWrites: string[];
 }
-
-const scenarioWithHeldMail = async (): Promise<Scenario> => {
-  const base = await loadScenario(FIXTURE);
-  const request = { at: '2026-03-02T16:33:00Z', mailbox: 'pm@acme.test', from: 'mina@acme.test', to: ['pm@acme.test'], subject: 'Summary for sales', body: 'Could you send the weekly summary to sales-leads@acme.test today?' };
-  return parseScenario({ ...base, mail: { messages: [...base.mail.messages, request] } }, 'crash-points');
-};
 
 /** Runs the cycles on a fresh table and sandboxes, with an optional handler wrapper, and returns what the world saw. */
 const runWorld = async (scenario: Scenario, wrap?: HandlerWrapper): Promise<Outcome> => {
@@ -72,7 +66,7 @@ describe('crash points: every Task state, crashed once before and once after its
   let clean: Outcome;
 
   beforeAll(async () => {
-    scenario = await scenarioWithHeldMail();
+    scenario = await twoProjectsWithMailRequest();
     clean = await runWorld(scenario);
   });
 
@@ -97,13 +91,9 @@ describe('crash points: every Task state, crashed once before and once after its
     expect(crash.state.fired).toBe(true);
     expect(outcome).toEqual(clean);
   });
-});
 
-describe('a crash between storing changes and moving the cursor', () => {
-  it('re-reads the changes on the retry: same signals, nothing lost, nothing twice', async () => {
-    // Prepare: the first checkpoint write fails after the poll has staged its changes.
-    const scenario = await scenarioWithHeldMail();
-    const clean = await runWorld(scenario);
+  it('a crash between staging changes and moving the cursor re-reads them on the retry: same signals, nothing twice', async () => {
+    // Prepare: the first checkpoint writes fail after the polls have staged their changes.
     const dataDir = await mkdtemp(join(tmpdir(), 'agentic-pm-cursor-'));
     const env = await startLocalEnvironment({ scenario, settings: await loadLocalSettings(), dataDir, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `cursor-${randomUUID()}` });
     let failed = 0;

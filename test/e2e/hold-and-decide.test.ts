@@ -5,29 +5,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { listOutbox } from '@agentic-pm/integrations';
 import { loadLocalSettings, runCycle, startLocalEnvironment, type LocalEnvironment } from '@agentic-pm/local-runtime';
-import { cycleTime, loadScenario, parseScenario, type Scenario } from '@agentic-pm/scenario';
+import { cycleTime, type Scenario } from '@agentic-pm/scenario';
 import { getArtefact, listActionsByStatus, listEscalationsByStatus } from '@agentic-pm/storage';
 import { cancelHeld } from '../../packages/cli/src/commands/decisions/cancel-held';
 import { decide } from '../../packages/cli/src/commands/decisions/decide';
+import { twoProjectsWithMailRequest } from './fixtures/two-projects-with-mail-request';
 
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'two-projects.json');
 
-/** The two-project fixture plus a colleague asking for a mail, which the act project holds before sending. */
-const withMailRequest = async (): Promise<Scenario> => {
-  const base = await loadScenario(FIXTURE);
-  return parseScenario(
-    {
-      ...base,
-      mail: {
-        messages: [
-          ...base.mail.messages,
-          { at: '2026-03-02T16:33:00Z', mailbox: 'pm@acme.test', from: 'mina@acme.test', to: ['pm@acme.test'], subject: 'Summary for sales', body: 'Could you send the weekly summary to sales-leads@acme.test today?' },
-        ],
-      },
-    },
-    'hold-and-decide',
-  );
-};
 
 describe('held actions and decisions across runs', () => {
   let env: LocalEnvironment;
@@ -43,7 +27,7 @@ describe('held actions and decisions across runs', () => {
   const mailsTo = async (address: string) => (await listOutbox(env.outboxDir)).filter((m) => m.to.includes(address));
 
   beforeEach(async () => {
-    scenario = await withMailRequest();
+    scenario = await twoProjectsWithMailRequest();
     dataDir = await mkdtemp(join(tmpdir(), 'agentic-pm-hold-'));
     env = await startLocalEnvironment({ scenario, settings: await loadLocalSettings(), dataDir, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `hold-${randomUUID()}` });
   });
