@@ -16,6 +16,12 @@ export interface ReasoningDeps {
   onUsage: UsageSink;
   /** Model turns before giving up; each turn is one Converse call. */
   maxTurns?: number;
+  /**
+   * Whether to mark the system prompt and tools for caching. A cache write costs 1.25x and lives
+   * five minutes, so it pays only when another call in this run reuses the prefix (another
+   * project's reasoning); a lone single-turn call would pay the premium for nothing.
+   */
+  cachePrefix?: boolean;
 }
 
 /** Output budget per turn: a few tool calls per signal, capped well under the model's limit. */
@@ -38,7 +44,7 @@ export const reasonAboutSignals = async (input: ReasoningInput, deps: ReasoningD
   const modelId = deps.settings.models.reasoning;
   const refs = refsFor(input.signals);
   const collector = new ReasoningCollector(refs, MAX_OUTPUTS_PER_SIGNAL * input.signals.length);
-  const system = systemBlocks(REASONING_SYSTEM_PROMPT, cachePrefixFor(modelId, REASONING_SYSTEM_PROMPT, REASONING_TOOL_SPECS));
+  const system = systemBlocks(REASONING_SYSTEM_PROMPT, (deps.cachePrefix ?? true) && cachePrefixFor(modelId, REASONING_SYSTEM_PROMPT, REASONING_TOOL_SPECS));
   const toolConfig = { tools: REASONING_TOOL_SPECS.map(toBedrockTool), toolChoice: { any: {} } };
   const messages: Message[] = [{ role: 'user', content: [{ text: renderReasoningRequest(input, refs) }] }];
 

@@ -117,7 +117,7 @@ describe('offline brain', () => {
     expect(email).toMatchObject({ payload: { to: ['legal@vendor-partners.test'] }, signalIds: [PM_SIGNALS.exfiltration.id] });
     expect(result.proposals.filter((p) => p.payload.type === 'notify_owner').map((p) => p.signalIds[0])).toContain(PM_SIGNALS.injection.id);
     expect(result.proposals.some((p) => p.payload.type === 'send_email' && p.signalIds[0] === PM_SIGNALS.injection.id)).toBe(false);
-    expect(h.usage.filter((u) => u.purpose === 'reasoning')).toHaveLength(2);
+    expect(h.usage.filter((u) => u.purpose === 'reasoning')).toHaveLength(1);
   });
 
   it('spreads many signals over turns so no answer is cut off at maxTokens', async () => {
@@ -135,7 +135,7 @@ describe('offline brain', () => {
 
     // Assess
     const reasoningCalls = h.sandbox.calls().filter((c) => c.modelId === h.settings.models.reasoning);
-    expect(reasoningCalls.length).toBeGreaterThan(2);
+    expect(reasoningCalls.length).toBeGreaterThan(1);
     expect(reasoningCalls.every((c) => (c.response as { stopReason: string }).stopReason === 'tool_use')).toBe(true);
     expect(result.failedClosed).toBeUndefined();
     expect(result.escalations).toHaveLength(20);

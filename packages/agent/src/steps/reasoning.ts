@@ -58,9 +58,12 @@ export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<
   const usage = usageRecorder(ctx, run.time);
   const mode = await budgetMode(ctx, run.time);
   try {
-    for (const project of await listProjects(ctx.table)) {
-      const batch = complex.filter((s) => s.projectId === project.id);
-      if (batch.length === 0) continue;
+    const batches = (await listProjects(ctx.table))
+      .map((project) => ({ project, batch: complex.filter((s) => s.projectId === project.id) }))
+      .filter(({ batch }) => batch.length > 0);
+    // The shared prefix is worth caching only when another project's call in this run reads it.
+    const cachePrefix = batches.length > 1;
+    for (const { project, batch } of batches) {
       if (mode !== 'full') {
         for (const proposal of needsAHuman(batch, 'the daily LLM budget is reached: reasoning is off')) await putProposal(ctx.table, proposal, run.time);
         for (const signal of batch) await moveSignal(ctx.table, signal, 'artefacts');
@@ -71,7 +74,7 @@ export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<
         id: s.id, trust: s.trust, sanitised: s.triage!.sanitised, classification: s.triage!.classification,
         ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}),
       }));
-      const outcome = await reasonAboutSignals({ project, artefacts: await compactArtefacts(ctx, project), signals }, { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage });
+      const outcome = await reasonAboutSignals({ project, artefacts: await compactArtefacts(ctx, project), signals }, { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage, cachePrefix });
       // Ids come from the batch, so reasoning again over the same signals (a retry) rewrites the same items.
       const batchKey = createHash('sha256').update(batch.map((s) => s.id).sort().join('\n')).digest('hex').slice(0, 16);
       for (const [i, p] of outcome.proposals.entries()) {

@@ -168,8 +168,9 @@ const tokensOf = (call: Call): number => Math.ceil((call.name.length + JSON.stri
 
 /**
  * One reasoning turn. Turn 1 plans every signal; calls go out in signal order, as many signals
- * as fit in ~90% of maxTokens (the rest in later turns). Once everything is out, it reads the
- * tool results and calls `finish` with a tally: it never loops on rejected calls.
+ * as fit in ~90% of maxTokens (the rest in later turns), with `finish` last once everything is
+ * out. A later turn (after a rejection) reads the tool results and calls `finish` with a tally:
+ * it never loops on rejected calls.
  */
 export const reasonTurn = (body: ConverseRequestBody): ReplyBlock[] => {
   const task = taskTextOf(body);
@@ -182,13 +183,18 @@ export const reasonTurn = (body: ConverseRequestBody): ReplyBlock[] => {
   const budget = 0.9 * (body.inferenceConfig?.maxTokens ?? 4_096);
   const batch: Call[] = [];
   let used = 0;
+  let planned = 0;
   for (const { calls } of pending) {
     const cost = calls.reduce((sum, c) => sum + tokensOf(c), 0);
     if (batch.length > 0 && used + cost > budget) break;
     batch.push(...calls);
     used += cost;
+    planned += 1;
   }
-  if (batch.length === 0) {
+  if (batch.length > 0 && planned === pending.length) {
+    // Everything fits in this turn: finish in the same response, as the system prompt asks.
+    batch.push({ name: REASONING_TOOLS.finish, input: { summary: `Handled ${signals.length} signal(s) with ${batch.length} call(s).` } });
+  } else if (batch.length === 0) {
     const results = toolResultsIn(body.messages);
     const rejected = results.filter((r) => r === 'error').length;
     batch.push({

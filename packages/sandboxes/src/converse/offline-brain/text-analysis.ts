@@ -75,7 +75,7 @@ const IMPERATIVE = /^(?:send|email|e-mail|forward|approve|review|confirm|share|s
 const DECISION_QUESTION = /^(?:should|shall|do|can) we\b.*\?$/i;
 
 export const requestsIn = (parts: readonly string[], steering: ReadonlySet<string>): string[] =>
-  unique(parts.filter((s) => !steering.has(s) && (ASK.test(s) || IMPERATIVE.test(s) || DECISION_QUESTION.test(s))), 3, 200);
+  unique(parts.filter((s) => !steering.has(s) && (ASK.test(s) || IMPERATIVE.test(s) || DECISION_QUESTION.test(s))), 3, 160);
 
 // --- entities ---------------------------------------------------------------------------------
 
@@ -122,7 +122,7 @@ export const emailsIn = (text: string): string[] => [...new Set(text.match(EMAIL
 // --- summary ----------------------------------------------------------------------------------
 
 /** The title and the first sentence or two, bounded: what a reader would skim. */
-export const summarise = (title: string, parts: readonly string[], steering: ReadonlySet<string>, max = 240): string => {
+export const summarise = (title: string, parts: readonly string[], steering: ReadonlySet<string>, max = 200): string => {
   const kept = parts.filter((s) => !steering.has(s));
   const lead: string[] = [];
   for (const s of kept) {
