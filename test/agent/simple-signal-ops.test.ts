@@ -91,7 +91,7 @@ describe('opsForSimpleSignal', () => {
   it.each([
     ['no triage', undefined],
     ['a complex signal', triage('risk', { complexity: 'complex' })],
-    ['a rules result', triage('risk', { via: 'rules' })],
+    ['a rules noise result', triage('noise', { via: 'rules' })],
     ['a fail-closed result', triage('risk', { via: 'fail_closed' })],
   ])('gives no operations for %s', (_name, result) => {
     // Prepare
@@ -102,6 +102,17 @@ describe('opsForSimpleSignal', () => {
 
     // Assess
     expect(ops).toEqual([]);
+  });
+
+  it('records a schedule change the Jira rules settled, as it would a model result', () => {
+    // Prepare
+    const input = signal({ triage: triage('schedule_change', { via: 'rules', severity: 'medium', summary: 'ATL-1: due date 2026-03-10 -> 2026-03-20.' }) });
+
+    // Act
+    const ops = opsForSimpleSignal(input);
+
+    // Assess
+    expect(ops).toEqual([{ op: 'raid_add', kind: 'risk', description: 'Schedule change: ATL-1: due date 2026-03-10 -> 2026-03-20.', owner: null, severity: 'medium' }]);
   });
 });
 

@@ -1,6 +1,7 @@
-import type { ProjectConfig, Signal, TrustTier } from '@agentic-pm/domain';
+import type { ProjectConfig, RulesVerdict, Signal, TrustTier } from '@agentic-pm/domain';
 import type { JiraChange, MailMessage } from '@agentic-pm/integrations';
 import { signalIdOf, type StagedChange } from '@agentic-pm/storage';
+import { verdictForJiraChange } from './jira-change-rules';
 
 const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
@@ -30,9 +31,12 @@ const fromJira = (change: JiraChange, project: ProjectConfig, runId: string, max
     title: `${change.issue.key}: ${change.issue.summary}`,
     text: bound(lines.filter(Boolean).join('\n'), maxChars),
     changes: change.changes,
+    ...withVerdict(verdictForJiraChange(change)),
     runId,
   };
 };
+
+const withVerdict = (verdict: RulesVerdict | undefined): { prefiltered?: RulesVerdict } => (verdict === undefined ? {} : { prefiltered: verdict });
 
 const fromMail = (message: MailMessage, project: ProjectConfig, runId: string, maxChars: number): Signal => ({
   id: signalIdOf('outlook', message.id),

@@ -7,7 +7,7 @@ import type { StoredSignal } from '@agentic-pm/storage';
  */
 export const opsForSimpleSignal = (signal: StoredSignal): ArtefactOp[] => {
   const triage = signal.triage;
-  if (!triage || triage.via !== 'model' || triage.classification.complexity !== 'simple') return [];
+  if (!triage || triage.via === 'fail_closed' || triage.classification.complexity !== 'simple') return [];
   const c: Classification = triage.classification;
   const summary = triage.sanitised.summary;
   const description = (signal.issueKey && !startsWithIssueKey(summary, signal.issueKey) ? `${signal.issueKey}: ${summary}` : summary).slice(0, 500);

@@ -1,3 +1,5 @@
+import type { ArtefactType, Category, Severity } from './triage';
+
 export type SignalSource = 'jira' | 'outlook';
 export type TrustTier = 'internal' | 'external';
 
@@ -29,6 +31,21 @@ export interface Signal {
   from?: string;
   to?: string[];
   /** Set when the rules pre-filter settled the signal without a model. */
-  prefiltered?: { category: 'noise'; reason: string };
+  prefiltered?: RulesVerdict;
   runId: string;
+}
+
+/**
+ * What the rules decided for a signal that needs no model. Omitted fields mean noise: low
+ * severity, simple, no artefacts. `summary` and `issueKeys` are built from trusted or
+ * pattern-checked values only, since later steps read them as pass-1 output.
+ */
+export interface RulesVerdict {
+  category: Category;
+  reason: string;
+  severity?: Severity;
+  complexity?: 'simple' | 'complex';
+  artefacts?: ArtefactType[];
+  summary?: string;
+  issueKeys?: string[];
 }

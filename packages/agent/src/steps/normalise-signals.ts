@@ -3,7 +3,7 @@ import type { AgentContext } from '../context';
 import { assertLeaseHeld } from '../fencing';
 import type { StepInput } from '../run-ref';
 import { buildSignal } from '../signal-builder';
-import { rulesTriage } from '../rules-triage';
+import { rulesStage, rulesTriage } from '../rules-triage';
 
 export interface NormaliseResult {
   created: number;
@@ -25,8 +25,8 @@ export const normaliseSignals = async (ctx: AgentContext, { run }: StepInput): P
     const project = projects.get(change.projectId);
     if (project) {
       const signal = buildSignal(change, project, run.runId, ctx.settings.maxSignalTextChars);
-      const settled = signal.prefiltered ? { ...signal, triage: rulesTriage(signal.id, signal.prefiltered.reason) } : signal;
-      if ((await putSignalOnce(ctx.table, settled, signal.prefiltered ? 'artefacts' : 'triage')) === 'created') {
+      const settled = signal.prefiltered ? { ...signal, triage: rulesTriage(signal.id, signal.prefiltered) } : signal;
+      if ((await putSignalOnce(ctx.table, settled, signal.prefiltered ? rulesStage(signal.prefiltered) : 'triage')) === 'created') {
         created++;
         if (signal.prefiltered) prefiltered++;
         await recordEvent(ctx.table, {
