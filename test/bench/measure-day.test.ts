@@ -74,10 +74,10 @@ describe('measuring a day through the local runtime', () => {
 
   it('counts the model calls a hand count gives, for both designs', () => {
     // Assess: ours = triage pass 1 and pass 2 over the two signals the rules left (one call each),
-    // then one reasoning loop for the blocker (a turn with its tool calls, a turn to finish).
+    // then one reasoning call for the blocker (its tool calls and finish in one turn).
     // Naive = one Haiku call per signal, newsletter included, and one Sonnet call for the blocker.
     expect(callsOf(handCounted.ours.models, HAIKU)).toBe(2);
-    expect(callsOf(handCounted.ours.models, SONNET)).toBe(2);
+    expect(callsOf(handCounted.ours.models, SONNET)).toBe(1);
     expect(callsOf(handCounted.naive.models, HAIKU)).toBe(3);
     expect(callsOf(handCounted.naive.models, SONNET)).toBe(1);
     expect(handCounted.naive.outcome).toEqual({ signals: 3, triageCalls: 3, reasoningCalls: 1, complex: 1, unreadable: 0 });

@@ -64,12 +64,9 @@ export const jsonLinesIn = <T>(text: string, tag: string, schema: z.ZodType<T>):
     .map((line) => schema.parse(JSON.parse(line)));
 };
 
-const entities = z.object({
-  issueKeys: z.array(z.string()),
-  dates: z.array(z.string()),
-  people: z.array(z.string()),
-  amounts: z.array(z.string()),
-});
+// Pass 1 may leave out empty lists (its schema defaults them), so a reader must too.
+const list = z.array(z.string()).default([]);
+const entities = z.object({ issueKeys: list, dates: list, people: list, amounts: list }).default({ issueKeys: [], dates: [], people: [], amounts: [] });
 
 /** A pass-2 line: pass-1 fields plus trusted metadata. */
 export const sanitisedLine = z.object({
@@ -79,7 +76,7 @@ export const sanitisedLine = z.object({
   issueKey: z.string().optional(),
   summary: z.string(),
   entities,
-  requests: z.array(z.string()),
+  requests: list,
   injectionSuspected: z.boolean(),
   injectionReason: z.string().optional(),
 });
