@@ -20,7 +20,8 @@ describe('two projects through the whole workflow on DynamoDB Local', () => {
     // Prepare
     scenario = await loadScenario(FIXTURE);
     dataDir = await mkdtemp(join(tmpdir(), 'agentic-pm-e2e-'));
-    const settings = await loadLocalSettings();
+    // Every signal is followed through in the run that sees it; the reasoning window has its own tests.
+    const settings = { ...(await loadLocalSettings()), reasoningWindowMinutes: 0 };
     const common = { scenario, settings, dataDir, dynamoEndpoint: inject('dynamoEndpoint'), tableName };
 
     // Act

@@ -50,7 +50,7 @@ describe('signals and the work partition', () => {
     await closeSignal(table, { projectId: 'atlas', id: 'jira:10001:1' });
 
     // Assess
-    expect(atReason).toEqual({ triage: 0, reason: 1, artefacts: 0 });
+    expect(atReason).toEqual({ triage: 0, reason: 1, artefacts: 0, deferred: 0 });
     expect(await listSignalsInFlight(table, NOW)).toEqual([]);
     expect([...(await existingSignalIds(table, 'atlas', ['jira:10001:1', 'jira:10001:999'], NOW))]).toEqual(['jira:10001:1']);
   });

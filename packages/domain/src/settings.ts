@@ -42,6 +42,12 @@ export const agentSettingsSchema = z.object({
   /** Jira poll window overlap, to absorb search eventual consistency. */
   jiraOverlapMinutes: z.number().int().min(0).default(5),
   maxSignalTextChars: z.number().int().min(200).default(4000),
+  /**
+   * How long a complex signal that is not urgent (not a blocker, not high severity, no suspected
+   * injection) may wait for reasoning, so one Sonnet call covers what arrives within the window.
+   * 0 reasons about every complex signal in the run that triaged it.
+   */
+  reasoningWindowMinutes: z.number().int().min(0).max(24 * 60).default(60),
 });
 export type AgentSettings = z.infer<typeof agentSettingsSchema>;
 export type AgentSettingsInput = z.input<typeof agentSettingsSchema>;

@@ -50,11 +50,12 @@ export const countWork = async (table: Table, nowIso: string, prefix = ''): Prom
     const page = await table.doc.send(
       new QueryCommand({
         TableName: table.name, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start,
-        FilterExpression: LIVE_FILTER,
+        // Deferred work is not work yet: a run with nothing else to do stays a no-change run.
+        FilterExpression: `(${LIVE_FILTER}) AND (attribute_not_exists(notBefore) OR notBefore <= :nowIso)`,
         // begins_with rejects an empty prefix, so "everything" is the bare partition.
         ...(prefix
-          ? { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': WORK_PARTITION, ':prefix': prefix, ...liveValues(nowIso) } }
-          : { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': WORK_PARTITION, ...liveValues(nowIso) } }),
+          ? { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': WORK_PARTITION, ':prefix': prefix, ':nowIso': nowIso, ...liveValues(nowIso) } }
+          : { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': WORK_PARTITION, ':nowIso': nowIso, ...liveValues(nowIso) } }),
       }),
     );
     count += page.Count ?? 0;
@@ -93,14 +94,20 @@ export const putSignalOnce = async (table: Table, signal: StoredSignal, stage: S
   }
 };
 
-export type SignalInFlight = StoredSignal & { stage: SignalStage };
+export type SignalInFlight = StoredSignal & { stage: SignalStage; notBefore?: string };
 
-type Pointer = { projectId: string; signalId: string; stage: SignalStage };
+type Pointer = { projectId: string; signalId: string; stage: SignalStage; notBefore?: string };
+
+/** Signals that are due at each stage; `deferred` counts those held back until a later run. */
+export type StageCounts = Record<SignalStage, number> & { deferred: number };
 
 /** How many signals wait at each stage, from the pointers alone. */
-export const countSignalsByStage = async (table: Table, nowIso: string): Promise<Record<SignalStage, number>> => {
-  const counts: Record<SignalStage, number> = { triage: 0, reason: 0, artefacts: 0 };
-  for (const p of await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#', { liveAt: nowIso })) counts[p.stage]++;
+export const countSignalsByStage = async (table: Table, nowIso: string): Promise<StageCounts> => {
+  const counts: StageCounts = { triage: 0, reason: 0, artefacts: 0, deferred: 0 };
+  for (const p of await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#', { liveAt: nowIso })) {
+    if (p.notBefore !== undefined && p.notBefore > nowIso) counts.deferred++;
+    else counts[p.stage]++;
+  }
   return counts;
 };
 
@@ -109,18 +116,24 @@ export const listSignalsInFlight = async (table: Table, nowIso: string, stage?: 
   const pointers = (await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#', { liveAt: nowIso })).filter(
     (p) => stage === undefined || p.stage === stage,
   );
-  const stageOf = new Map(pointers.map((p) => [`${p.projectId}#${p.signalId}`, p.stage]));
+  const pointerOf = new Map(pointers.map((p) => [`${p.projectId}#${p.signalId}`, p]));
   const items = (await batchGet<StoredSignal & { expiresAt?: number }>(table, pointers.map((p) => keys.signal(p.projectId, p.signalId)))).filter((s) => isLive(s, nowIso));
   return items
-    .map((s) => ({ ...(withoutKeys(s) as StoredSignal), stage: stageOf.get(`${s.projectId}#${s.id}`) ?? 'triage' }))
+    .map((s) => {
+      const pointer = pointerOf.get(`${s.projectId}#${s.id}`);
+      return { ...(withoutKeys(s) as StoredSignal), stage: pointer?.stage ?? 'triage', ...(pointer?.notBefore === undefined ? {} : { notBefore: pointer.notBefore }) };
+    })
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
 };
 
-export const moveSignal = async (table: Table, signal: Pick<Signal, 'projectId' | 'id'>, stage: SignalStage): Promise<void> => {
+/** Moves a signal to a stage; `notBefore` holds it back from the stage's step (and from `countWork`) until then. */
+export const moveSignal = async (table: Table, signal: Pick<Signal, 'projectId' | 'id'>, stage: SignalStage, notBefore?: string): Promise<void> => {
   await table.doc.send(
     new UpdateCommand({
       TableName: table.name, Key: keys.work('SIGNAL', `${signal.projectId}#${signal.id}`),
-      UpdateExpression: 'SET stage = :s', ExpressionAttributeValues: { ':s': stage },
+      ...(notBefore === undefined
+        ? { UpdateExpression: 'SET stage = :s REMOVE notBefore', ExpressionAttributeValues: { ':s': stage } }
+        : { UpdateExpression: 'SET stage = :s, notBefore = :nb', ExpressionAttributeValues: { ':s': stage, ':nb': notBefore } }),
     }),
   );
 };

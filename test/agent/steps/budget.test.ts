@@ -32,7 +32,7 @@ describe('the daily LLM budget', () => {
     const proposals = await listProposals(ctx.table, NOW);
     expect(proposals).toHaveLength(1);
     expect(proposals[0]).toMatchObject({ kind: 'escalation', signalIds: [signal(1).id, signal(2).id, signal(3).id] });
-    expect(await countSignalsByStage(ctx.table, NOW)).toEqual({ triage: 0, reason: 0, artefacts: 3 });
+    expect(await countSignalsByStage(ctx.table, NOW)).toEqual({ triage: 0, reason: 0, artefacts: 3, deferred: 0 });
   });
 
   it('at the budget, reasoning is off: complex signals are escalated without a model call', async () => {
@@ -47,6 +47,6 @@ describe('the daily LLM budget', () => {
     // Assess
     expect(result).toMatchObject({ proposals: 0, escalations: 1, llmCalls: 0 });
     expect((await listProposals(ctx.table, NOW)).map((p) => p.kind)).toEqual(['escalation']);
-    expect(await countSignalsByStage(ctx.table, NOW)).toEqual({ triage: 0, reason: 0, artefacts: 2 });
+    expect(await countSignalsByStage(ctx.table, NOW)).toEqual({ triage: 0, reason: 0, artefacts: 2, deferred: 0 });
   });
 });

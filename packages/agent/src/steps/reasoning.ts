@@ -8,6 +8,7 @@ import type { AgentContext } from '../context';
 import { needsAHuman } from '../escalation-requests';
 import { assertLeaseHeld } from '../fencing';
 import { budgetMode, usageRecorder } from '../ledger-recorder';
+import { isDue } from '../reasoning-window';
 import type { StepInput } from '../run-ref';
 
 export interface ReasoningStepResult {
@@ -49,10 +50,13 @@ const dropPartialOutputs = async (table: Table, signalIds: Set<string>, nowIso: 
   for (const o of await listArtefactOps(table, nowIso)) if (touches(o.signalIds)) await deleteWork(table, 'OP', o.id);
 };
 
-/** Step 5: Sonnet proposes actions, artefact operations and escalations for the complex signals, per project. */
+/** Step 5: Sonnet proposes actions, artefact operations and escalations for the complex signals, per project whose window is up. */
 export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<ReasoningStepResult> => {
   await assertLeaseHeld(ctx.table, run);
-  const complex = (await listSignalsInFlight(ctx.table, run.time, 'reason')).filter((s) => s.triage !== undefined);
+  const waiting = (await listSignalsInFlight(ctx.table, run.time, 'reason')).filter((s) => s.triage !== undefined);
+  // A project is reasoned about once any of its signals is due, and then with all that wait.
+  const dueProjects = new Set(waiting.filter((s) => isDue(s, run.time)).map((s) => s.projectId));
+  const complex = waiting.filter((s) => dueProjects.has(s.projectId));
   await dropPartialOutputs(ctx.table, new Set(complex.map((s) => s.id)), run.time);
   const result: ReasoningStepResult = { proposals: 0, escalations: 0, artefactOps: 0, llmCalls: 0 };
   const usage = usageRecorder(ctx, run.time);

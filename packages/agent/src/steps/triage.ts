@@ -4,11 +4,12 @@ import type { AgentContext } from '../context';
 import { needsAHuman } from '../escalation-requests';
 import { assertLeaseHeld } from '../fencing';
 import { budgetMode, usageRecorder } from '../ledger-recorder';
+import { reasoningDueAt } from '../reasoning-window';
 import type { StepInput } from '../run-ref';
 
 export interface TriageStepResult {
   triaged: number;
-  /** Signals waiting for reasoning, including any a failed run left. */
+  /** Signals due for reasoning now, including any a failed run or an earlier window left. */
   complex: number;
   failedClosed: number;
   llmCalls: number;
@@ -54,7 +55,7 @@ export const triage = async (ctx: AgentContext, { run }: StepInput): Promise<Tri
   for (const proposal of needsAHuman(closed, reason)) await putProposal(ctx.table, proposal, run.time);
   for (const { signal, outcome } of settled) {
     const complex = outcome.via === 'model' && outcome.classification.complexity === 'complex' && outcome.classification.category !== 'noise';
-    await moveSignal(ctx.table, signal, complex ? 'reason' : 'artefacts');
+    await moveSignal(ctx.table, signal, complex ? 'reason' : 'artefacts', complex ? reasoningDueAt(outcome, run.time, ctx.settings) : undefined);
   }
   return { triaged: outcomes.length, complex: (await countSignalsByStage(ctx.table, run.time)).reason, failedClosed: closed.length, llmCalls: calls };
 };
