@@ -46,7 +46,8 @@ export const startDynamoDbLocal = async (options: { dataDir?: string; timeoutMs?
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const child = spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'ignore' });
   try {
-    await waitUntilListening(port, child, options.timeoutMs ?? 30_000);
+    // A JVM on a busy machine can take a while; a slow start is not a failure.
+    await waitUntilListening(port, child, options.timeoutMs ?? 90_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
