@@ -168,6 +168,7 @@ export class ChaosInjector {
         : served.kind === 'error' ? 'jira:5xx'
           : served.code === 'resyncRequired' ? 'graph:410' : 'graph:sync-state-not-found';
     const fault = this.#plan.find((f) => f.fault === name && this.#isOpen(f));
-    if (fault) this.#record(fault);
+    // A step-scoped fault is armed only while its step runs; others go to whatever is running.
+    if (fault) this.#record(fault, fault.state);
   }
 }
