@@ -165,7 +165,7 @@ export class ChaosInjector {
   #servedBySandbox(target: 'jira' | 'graph', served: FiredFault): void {
     const name: FaultName | undefined =
       served.kind === 'throttle' ? (target === 'jira' && served.retryAfterSeconds === null ? 'jira:429-no-retry-after' : `${target}:429`)
-        : served.kind === 'error' ? 'jira:5xx'
+        : served.kind === 'error' ? (target === 'jira' ? 'jira:5xx' : undefined)
           : served.code === 'resyncRequired' ? 'graph:410' : 'graph:sync-state-not-found';
     const fault = this.#plan.find((f) => f.fault === name && this.#isOpen(f));
     // A step-scoped fault is armed only while its step runs; others go to whatever is running.
