@@ -89,4 +89,33 @@ describe('agentic-pm run with bad input', () => {
     expect(result.stderr).toContain("option '--cycles <n>' argument '0' is invalid");
     expect(existsSync(dataDir)).toBe(false);
   });
+
+  it('rejects a bad --chaos spec with exit code 2, naming the bad token and the valid faults, and writes nothing', async () => {
+    // Prepare
+    const file = join(dir, 'valid-for-chaos.json');
+    await writeFile(file, JSON.stringify(scenario('ATL-2')), 'utf8');
+    const report = join(dir, 'chaos-report.json');
+
+    // Act
+    const result = await cli(['run', '--scenario', file, '--data-dir', dataDir, '--cycles', '2', '--report', report, '--chaos', 'jira:429#2,jira:teapot']);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Invalid input in --chaos:');
+    expect(result.stderr).toMatch(/^ {2}jira:teapot: unknown fault "jira:teapot"; valid faults: jira:429, .*lambda:crash-after$/m);
+    expect(result.stderr).not.toContain('jira:429#2:');
+    expect(existsSync(dataDir)).toBe(false);
+    expect(existsSync(report)).toBe(false);
+  });
+
+  it('documents the --chaos grammar and every fault in run --help', async () => {
+    // Act
+    const result = await cli(['run', '--help']);
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('target:fault[@count][#cycle][/step][=operation]');
+    for (const fault of ['jira:429-no-retry-after', 'graph:sync-state-not-found', 'bedrock:malformed', 'dynamodb:conditional', 'lambda:crash-after']) expect(result.stdout).toContain(fault);
+    expect(result.stdout).toContain('execute-actions');
+  });
 });

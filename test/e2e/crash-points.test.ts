@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TransientError } from '@agentic-pm/agent';
 import { listOutbox } from '@agentic-pm/integrations';
-import { loadLocalSettings, runCycle, startLocalEnvironment, TASK_HANDLERS, type HandlerWrapper } from '@agentic-pm/local-runtime';
+import { crashOnce, loadLocalSettings, runCycle, startLocalEnvironment, TASK_HANDLERS, type HandlerWrapper } from '@agentic-pm/local-runtime';
 import { cycleTime, type Scenario } from '@agentic-pm/scenario';
 import { twoProjectsWithMailRequest } from './fixtures/two-projects-with-mail-request';
 import { queryPrefix } from '@agentic-pm/storage';
@@ -46,19 +46,6 @@ const runWorld = async (scenario: Scenario, wrap?: HandlerWrapper): Promise<Outc
     await env.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
-};
-
-/** Crashes `target` once, before or after its real work, the way a Lambda dies and Step Functions retries it. */
-const crashOnce = (target: string, point: 'before' | 'after') => {
-  const state = { fired: false };
-  const wrap: HandlerWrapper = (name, handler) => async (input) => {
-    if (name !== target || state.fired) return handler(input);
-    state.fired = true;
-    if (point === 'before') throw new TransientError(`simulated crash before ${name}`);
-    await handler(input);
-    throw new TransientError(`simulated crash after ${name}`);
-  };
-  return { wrap, state };
 };
 
 describe('crash points: every Task state, crashed once before and once after its side effects', () => {

@@ -1,5 +1,5 @@
 import type { ProjectConfig, ProposedAction } from '@agentic-pm/domain';
-import { beginIntent, completeIntent, recordEvent } from '@agentic-pm/storage';
+import { beginIntent, completeIntent, type AgentEvent } from '@agentic-pm/storage';
 import type { AgentContext } from './context';
 import { renderEmail } from './email-templates';
 
@@ -51,30 +51,31 @@ export const performAction = async (ctx: AgentContext, project: ProjectConfig, a
   }
   const p = action.payload;
   let detail: string;
+  let event: AgentEvent;
   if (p.type === 'send_email' || p.type === 'notify_owner') {
     const to = p.type === 'send_email' ? p.to : [project.owner];
     const email = renderEmail(p.subject, p.body, [{ heading: 'Why', lines: [action.rationale] }]);
-    await sendMail(ctx, { projectId: project.id, runId, now, to, kind: 'action', key, ...email });
+    event = await sendMail(ctx, { projectId: project.id, runId, now, to, kind: 'action', key, ...email });
     detail = `emailed ${to.join(', ')}`;
   } else {
     const write = await writeToJira(ctx, p, action.id);
     detail = write.detail;
-    await recordEvent(ctx.table, {
+    event = {
       id: `jira-${action.id}`, projectId: project.id, runId, type: 'jira_write', at: now, summary: detail,
       detail: { issue: p.issueKey, kind: write.kind, text: write.text },
-    });
+    };
   }
-  await completeIntent(ctx.table, key, { status: 'succeeded', detail, at: now });
+  // The event and the outcome go in one write, right after the effect: see completeIntent.
+  await completeIntent(ctx.table, key, { status: 'succeeded', detail, at: now }, event);
   return { status: 'done', detail };
 };
 
-/** Sends one email and records it as an event (the table half of the outbox). */
-export const sendMail = async (
-  ctx: AgentContext,
-  mail: { projectId: string; runId: string; now: string; to: string[]; kind: 'escalation' | 'digest' | 'action'; key: string; subject: string; text: string; html: string },
-): Promise<void> => {
+type MailToSend = { projectId: string; runId: string; now: string; to: string[]; kind: 'escalation' | 'digest' | 'action'; key: string; subject: string; text: string; html: string };
+
+/** Sends one email; returns the event that records it, for the caller to store with the intent's outcome. */
+const sendMail = async (ctx: AgentContext, mail: MailToSend): Promise<AgentEvent> => {
   const { messageId } = await ctx.mailer.send({ from: ctx.senderAddress, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, kind: mail.kind, projectId: mail.projectId, idempotencyKey: mail.key });
-  await recordEvent(ctx.table, {
+  return {
     id: `email-${mail.key}`,
     projectId: mail.projectId,
     runId: mail.runId,
@@ -82,14 +83,14 @@ export const sendMail = async (
     at: mail.now,
     summary: `${mail.kind} email to ${mail.to.join(', ')}: ${mail.subject}`,
     detail: { to: mail.to, subject: mail.subject, kind: mail.kind, messageId },
-  });
+  };
 };
 
 /** Sends a mail at most once per key: an intent without an outcome means "may have been sent", so no resend. */
-export const sendMailOnce = async (ctx: AgentContext, mail: Parameters<typeof sendMail>[1]): Promise<'sent' | 'already' | 'ambiguous'> => {
+export const sendMailOnce = async (ctx: AgentContext, mail: MailToSend): Promise<'sent' | 'already' | 'ambiguous'> => {
   const intent = await beginIntent(ctx.table, mail.key, `email:${mail.kind}`, mail.now, ctx.fence);
   if (!intent.started) return intent.existing.outcome ? 'already' : 'ambiguous';
-  await sendMail(ctx, mail);
-  await completeIntent(ctx.table, mail.key, { status: 'succeeded', detail: `sent to ${mail.to.join(', ')}`, at: mail.now });
+  const event = await sendMail(ctx, mail);
+  await completeIntent(ctx.table, mail.key, { status: 'succeeded', detail: `sent to ${mail.to.join(', ')}`, at: mail.now }, event);
   return 'sent';
 };

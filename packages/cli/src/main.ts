@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDecisionCommands } from './commands/decision-commands';
 import { registerOperatorCommands } from './commands/operator-commands';
 import { DEMO_SCENARIO, runCommand, type RunOptions } from './commands/run';
+import { CHAOS_GRAMMAR, describeFaults, STEPS } from '@agentic-pm/local-runtime';
 
 import { DEFAULT_DATA_DIR } from './commands/operator/local-data';
 import { integerIn, runEntryPoint } from './program-support';
@@ -36,6 +37,16 @@ program
   .option('--config <file>', 'agent settings JSON (defaults are embedded)')
   .option('--show-artefacts', 'print the artefacts as Markdown at the end')
   .option('--verbose', 'one line per state even for long runs')
+  .option('--chaos <spec>', `inject faults: ${CHAOS_GRAMMAR} (see below)`)
+  .addHelpText('after', `
+Fault injection (--chaos): each fault is target:fault with optional modifiers
+  @COUNT  fires that many times (default 1)     #CYCLE  in that cycle, from 1 (default 1)
+  /STEP   only while that Task state runs        =OP     only on that DynamoDB operation
+Faults:
+${describeFaults()}
+Steps: ${Object.keys(STEPS).join(', ')}
+Example: --chaos 'jira:429@2#3,graph:sync-state-not-found#2,lambda:crash-after/execute-actions#3'
+The report (--report) lists each planned fault and how many times it fired, in which cycle and state.`)
   .action(async (opts: RunOptions) => {
     exitFor(await runCommand(opts));
   });

@@ -14,4 +14,8 @@ export const printSummary = (report: RunReport, dailyBudgetUsd: number, write: (
   write(`  Emails        ${t.emails.length}${t.emails.map((e) => `\n                - [${e.kind}] to ${e.to.join(', ')}: ${e.subject}`).join('')}`);
   write(`  Artefacts     ${t.artefacts.map((a) => `${a.project}/${a.type} v${a.version}`).join(', ') || 'none'}`);
   write(`  LLM           ${t.llm.calls} calls, ${t.llm.inputTokens} input + ${t.llm.outputTokens} output tokens, ${usd(t.llm.costUsd)} (daily budget ${usd(dailyBudgetUsd)})`);
+  if (report.faults) {
+    const where = (f: NonNullable<RunReport['faults']>[number]): string => f.firings.map((x) => `#${x.cycle}${x.state ? ` ${x.state}` : ''}`).join(', ');
+    write(`  Faults        ${report.faults.map((f) => `\n                - ${f.token}: fired ${f.fired}/${f.planned.count}${f.fired ? ` (${where(f)})` : ''}`).join('')}`);
+  }
 };

@@ -8,3 +8,7 @@ export * from './run-cycle';
 export * from './report';
 export * from './run-scenario';
 export * from './local-table';
+export * from './chaos/fault-catalog';
+export * from './chaos/chaos-spec';
+export * from './chaos/crash';
+export * from './chaos/chaos-injector';

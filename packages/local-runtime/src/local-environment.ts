@@ -11,6 +11,7 @@ import { ensureTable, openTable, putProject, type Table } from '@agentic-pm/stor
 import { startDynamoDbLocal } from './dynamodb-local';
 import { RecordingMetrics } from './recording-metrics';
 import { LOCAL_TABLE_NAME } from './local-table';
+import type { ChaosInjector } from './chaos/chaos-injector';
 
 export interface LocalEnvironmentOptions {
   scenario: Scenario;
@@ -20,6 +21,8 @@ export interface LocalEnvironmentOptions {
   dynamoEndpoint?: string;
   tableName?: string;
   brain?: Brain;
+  /** Faults to inject through the sandboxes, the Converse brain and the agent's DynamoDB client. */
+  chaos?: ChaosInjector;
 }
 
 export interface LocalEnvironment {
@@ -65,8 +68,16 @@ export const startLocalEnvironment = async (options: LocalEnvironmentOptions): P
     const graph = await startGraphSandbox({ scenario: options.scenario, clock, tenantId: 'local-tenant', clientId: 'agentic-pm-local', clientSecret: credentials.graphClientSecret });
     stops.push(() => graph.close());
     // The prompt cache lives five minutes of scenario time, as it would between real runs.
-    const converse = await startConverseSandbox({ brain: options.brain ?? offlineBrain, now: () => clock.now() });
+    const brain = options.brain ?? offlineBrain;
+    const converse = await startConverseSandbox({ brain: options.chaos ? options.chaos.brain(brain) : brain, now: () => clock.now() });
     stops.push(() => converse.close());
+    // The agent gets its own DynamoDB client under chaos, so the faults never reach the runtime's own reads.
+    let agentTable = table;
+    if (options.chaos) {
+      options.chaos.attachSandboxes(jira.faults, graph.faults);
+      agentTable = openTable({ name: table.name, endpoint, region: options.settings.models.region });
+      options.chaos.attachDynamoDb(agentTable.doc);
+    }
 
     const outboxDir = join(options.dataDir, 'outbox');
     const metrics = new RecordingMetrics();
@@ -75,7 +86,7 @@ export const startLocalEnvironment = async (options: LocalEnvironmentOptions): P
       metricsOutput: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     });
     const ctx: AgentContext = {
-      table,
+      table: agentTable,
       settings: options.settings,
       jira: createJiraClient({ baseUrl: jira.baseUrl, email: LOCAL_SENDER, apiToken: await secrets.get('jiraApiToken'), maxRetryDelayMs: 200 }),
       graph: createGraphClient({

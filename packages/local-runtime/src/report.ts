@@ -1,6 +1,7 @@
 import { ARTEFACT_TYPES, type ArtefactType } from '@agentic-pm/domain';
 import { dayOf, getArtefact, getLedger, listRunEvents, type LedgerEntry, type Table } from '@agentic-pm/storage';
 import type { CycleResult, CycleStatus } from './run-cycle';
+import type { FaultOutcome } from './chaos/chaos-injector';
 
 export interface RunReport {
   scenario: string;
@@ -16,6 +17,8 @@ export interface RunReport {
     lambdaInvocations: number;
     metrics: Record<string, number>;
   };
+  /** With `--chaos`: each planned fault and how many times it fired, in which cycle and state. */
+  faults?: FaultOutcome[];
 }
 
 type LlmTotals = RunReport['totals']['llm'];
@@ -53,6 +56,7 @@ export const buildReport = async (input: {
   jiraWrites: Array<{ issue: string; kind: 'comment' | 'transition' | 'field'; detail: string }>;
   llmBefore: LlmTotals;
   metrics: Record<string, number>;
+  faults?: FaultOutcome[];
 }): Promise<RunReport> => {
   const { table, cycles } = input;
   const end = cycles.at(-1)?.at ?? new Date().toISOString();
@@ -98,5 +102,6 @@ export const buildReport = async (input: {
       lambdaInvocations: cycles.reduce((s, c) => s + c.invocations.length, 0),
       metrics: input.metrics,
     },
+    ...(input.faults ? { faults: input.faults } : {}),
   };
 };

@@ -16,23 +16,24 @@ export interface AgentEvent {
 
 const EVENT_TTL_DAYS = 30;
 
+/** The put that stores an event, for a caller that writes it inside a transaction. */
+export const eventPut = (table: Table, event: AgentEvent) => ({
+  TableName: table.name,
+  Item: {
+    ...keys.event(event.projectId ?? 'GLOBAL', event.at, event.id),
+    gsi1pk: gsi1.eventType(event.type),
+    gsi1sk: `${event.at}#${event.id}`,
+    gsi2pk: gsi2.run(event.runId),
+    gsi2sk: `EVENT#${event.at}#${event.id}`,
+    entity: 'Event',
+    ...event,
+    expiresAt: ttlAfterDays(event.at, EVENT_TTL_DAYS),
+  },
+});
+
 export const recordEvent = async (table: Table, event: Omit<AgentEvent, 'id'> & { id?: string }): Promise<AgentEvent> => {
   const full: AgentEvent = { ...event, id: event.id ?? randomUUID() };
-  await table.doc.send(
-    new PutCommand({
-      TableName: table.name,
-      Item: {
-        ...keys.event(full.projectId ?? 'GLOBAL', full.at, full.id),
-        gsi1pk: gsi1.eventType(full.type),
-        gsi1sk: `${full.at}#${full.id}`,
-        gsi2pk: gsi2.run(full.runId),
-        gsi2sk: `EVENT#${full.at}#${full.id}`,
-        entity: 'Event',
-        ...full,
-        expiresAt: ttlAfterDays(full.at, EVENT_TTL_DAYS),
-      },
-    }),
-  );
+  await table.doc.send(new PutCommand(eventPut(table, full)));
   return full;
 };
 

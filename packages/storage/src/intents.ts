@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { eventPut, type AgentEvent } from './events';
 import { failedConditions, fencedOut, leaseCheck, type Fence } from './fence';
 import { keys, ttlAfterDays } from './keys';
 import { isConditionFailure } from './conditional';
@@ -36,8 +37,12 @@ export const beginIntent = async (table: Table, key: string, kind: string, nowIs
   }
 };
 
-export const completeIntent = async (table: Table, key: string, outcome: NonNullable<IntentRecord['outcome']>): Promise<void> => {
-  await table.doc.send(
-    new UpdateCommand({ TableName: table.name, Key: keys.intent(key), UpdateExpression: 'SET outcome = :o', ExpressionAttributeValues: { ':o': outcome } }),
-  );
+/**
+ * Stores the outcome, and with it the event that records the effect, in one write: a failure here
+ * is the only moment a retry cannot tell whether the effect happened, and there is only one.
+ */
+export const completeIntent = async (table: Table, key: string, outcome: NonNullable<IntentRecord['outcome']>, event?: AgentEvent): Promise<void> => {
+  const update = { TableName: table.name, Key: keys.intent(key), UpdateExpression: 'SET outcome = :o', ExpressionAttributeValues: { ':o': outcome } };
+  if (event) await table.doc.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, { Put: eventPut(table, event) }] }));
+  else await table.doc.send(new UpdateCommand(update));
 };

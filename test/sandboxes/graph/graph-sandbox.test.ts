@@ -121,6 +121,26 @@ describe('Graph sandbox: delta', () => {
     expect(garbage).toMatchObject({ status: 410, json: { error: { code: 'syncStateNotFound' } } });
   });
 
+  it('expires delta tokens with the code asked for, as many times as asked, and reports each', async () => {
+    // Prepare
+    const { sandbox, token } = await start();
+    const { json } = await get(deltaUrl(sandbox), token);
+    const served: unknown[] = [];
+    sandbox.faults.observe((fault) => served.push(fault));
+    sandbox.faults.expireDeltas(2, 'resyncRequired');
+
+    // Act
+    const first = await get(json['@odata.deltaLink'], token);
+    const second = await get(json['@odata.deltaLink'], token);
+    const third = await get(json['@odata.deltaLink'], token);
+
+    // Assess
+    expect(first).toMatchObject({ status: 410, json: { error: { code: 'resyncRequired' } } });
+    expect(second.status).toBe(410);
+    expect(third.status).toBe(200);
+    expect(served).toEqual([{ kind: 'sync-state-lost', code: 'resyncRequired' }, { kind: 'sync-state-lost', code: 'resyncRequired' }]);
+  });
+
   it('keeps message ids stable across sandbox restarts', async () => {
     // Prepare
     const first = await start();

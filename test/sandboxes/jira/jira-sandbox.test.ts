@@ -217,4 +217,27 @@ describe('Jira sandbox: agent writes', () => {
     expect(failed.status).toBe(503);
     expect(ok.json).toMatchObject({ accountId: 'acct-agentic-pm', displayName: 'agentic-pm' });
   });
+
+  it('serves a bare 429 with no hint, reports each fault it serves, and clear() disarms the rest', async () => {
+    // Prepare
+    const api = await start(cutover(), at(10));
+    const served: unknown[] = [];
+    api.sandbox.faults.observe((fault) => served.push(fault));
+    api.sandbox.faults.throttle(1, null);
+    api.sandbox.faults.serverError(3);
+
+    // Act
+    const bare = await fetch(`${api.sandbox.baseUrl}/rest/api/3/myself`);
+    const failed = await api.call('GET', '/rest/api/3/myself');
+    api.sandbox.faults.clear();
+    const ok = await api.call('GET', '/rest/api/3/myself');
+
+    // Assess
+    expect(bare.status).toBe(429);
+    expect(bare.headers.get('retry-after')).toBeNull();
+    expect(bare.headers.get('x-ratelimit-reset')).toBeNull();
+    expect(failed.status).toBe(503);
+    expect(ok.status).toBe(200);
+    expect(served).toEqual([{ kind: 'throttle', retryAfterSeconds: null }, { kind: 'error', status: 503 }]);
+  });
 });

@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTEFACT_TYPES, renderArtefactMarkdown } from '@agentic-pm/domain';
-import { loadLocalSettings, runScenario, type RunReport } from '@agentic-pm/local-runtime';
+import { loadLocalSettings, parseChaosSpec, runScenario, type RunReport } from '@agentic-pm/local-runtime';
 import { loadScenario } from '@agentic-pm/scenario';
 import { getArtefact } from '@agentic-pm/storage';
 import { paint } from '../format';
@@ -20,6 +20,8 @@ export interface RunOptions {
   fresh?: boolean;
   showArtefacts?: boolean;
   verbose?: boolean;
+  /** A `--chaos` fault spec. */
+  chaos?: string;
 }
 
 /** `run`: validate everything first, then run the cycles with live progress and a summary. */
@@ -29,6 +31,7 @@ export const runCommand = async (options: RunOptions): Promise<RunReport> => {
   const settings = await loadLocalSettings(options.config);
   const cycles = options.cycles ?? 8;
   if (!Number.isInteger(cycles) || cycles < 1) throw new Error(`--cycles must be a positive integer, got ${String(options.cycles)}`);
+  const chaos = options.chaos === undefined ? undefined : parseChaosSpec(options.chaos, { cycles });
   const dataDir = resolve(options.dataDir);
   if (options.fresh) await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
@@ -38,6 +41,7 @@ export const runCommand = async (options: RunOptions): Promise<RunReport> => {
   const progress = progressPrinter(cycles, options.verbose ?? cycles <= 12);
   const report = await runScenario({
     scenario, settings, cycles, dataDir,
+    ...(chaos ? { chaos } : {}),
     onCycleStart: progress.cycleStart, onState: progress.state, onCycleEnd: progress.cycleEnd,
     beforeStop: async (env) => {
       if (!options.showArtefacts) return;

@@ -1,6 +1,6 @@
 import type { SandboxResponse } from '../http/loopback-server';
 import { decodeToken, deltaStateSchema, encodeToken, skipStateSchema, type DeltaState, type SkipState } from './delta-token';
-import type { GraphFaultSchedule } from './graph-faults';
+import type { GraphFaultSchedule, SyncStateLossCode } from './graph-faults';
 import type { MailStore } from './mail-store';
 import { MESSAGE_PROPERTIES, renderMessage } from './render-message';
 
@@ -13,8 +13,8 @@ export const graphError = (status: number, code: string, message: string, header
   json: { error: { code, message, innerError: { date: new Date().toISOString().replace(/\.\d{3}Z$/, '') } } },
 });
 
-const syncStateNotFound = (why: string): SandboxResponse =>
-  graphError(410, 'syncStateNotFound', `The sync state generation is not found: ${why}. Restart the synchronization without a token.`);
+const syncStateNotFound = (why: string, code: SyncStateLossCode = 'syncStateNotFound'): SandboxResponse =>
+  graphError(410, code, `The sync state generation is not found: ${why}. Restart the synchronization without a token.`);
 
 const pageSizeFrom = (prefer: string | undefined): number => {
   const size = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer ?? '')?.[1]);
@@ -77,7 +77,8 @@ export class DeltaApi {
     let previous: DeltaState | null = null;
     const deltaToken = url.searchParams.get('$deltatoken');
     if (deltaToken !== null) {
-      if (this.faults.takeDeltaExpiry()) return syncStateNotFound('the delta token has expired');
+      const expiry = this.faults.takeDeltaExpiry();
+      if (expiry) return syncStateNotFound('the delta token has expired', expiry);
       previous = decodeToken(deltaStateSchema, deltaToken);
       if (!previous || !belongs(previous)) return syncStateNotFound('unknown or foreign $deltatoken');
     }

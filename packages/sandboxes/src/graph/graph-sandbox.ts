@@ -84,7 +84,7 @@ export const startGraphSandbox = async (options: GraphSandboxOptions): Promise<G
       }
       const fault = faults.take();
       if (fault?.kind === 'throttle') {
-        return graphError(429, 'TooManyRequests', 'Too many requests. Retry after the time in the Retry-After header.', { 'Retry-After': String(fault.retryAfterSeconds) });
+        return graphError(429, 'TooManyRequests', 'Too many requests. Retry after the time in the Retry-After header.', fault.retryAfterSeconds === null ? undefined : { 'Retry-After': String(fault.retryAfterSeconds) });
       }
       if (fault?.kind === 'error') return graphError(fault.status, 'ServiceUnavailable', 'The service is temporarily unavailable.');
       const prefer = request.headers.prefer;

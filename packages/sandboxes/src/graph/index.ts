@@ -1,2 +1,2 @@
 export { startGraphSandbox, type GraphSandbox, type GraphSandboxOptions, type GraphRequestRecord } from './graph-sandbox';
-export type { GraphSandboxFaults } from './graph-faults';
+export type { GraphSandboxFaults, SyncStateLossCode } from './graph-faults';

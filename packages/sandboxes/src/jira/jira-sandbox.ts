@@ -127,8 +127,11 @@ export const startJiraSandbox = async (options: JiraSandboxOptions): Promise<Jir
     if (faults.delayMs > 0) await sleep(faults.delayMs);
     const fault = faults.take();
     if (fault?.kind === 'throttle') {
-      const reset = new Date(Date.now() + fault.retryAfterSeconds * 1000).toISOString();
-      return { status: 429, headers: { 'Retry-After': String(fault.retryAfterSeconds), 'X-RateLimit-Reset': reset }, json: { errorMessages: ['Rate limit exceeded.'], errors: {} } };
+      // Jira sometimes sends neither hint; the client then falls back to its own backoff.
+      const headers = fault.retryAfterSeconds === null
+        ? undefined
+        : { 'Retry-After': String(fault.retryAfterSeconds), 'X-RateLimit-Reset': new Date(Date.now() + fault.retryAfterSeconds * 1000).toISOString() };
+      return { status: 429, ...(headers ? { headers } : {}), json: { errorMessages: ['Rate limit exceeded.'], errors: {} } };
     }
     if (fault?.kind === 'error') return jiraError(fault.status, ['Service temporarily unavailable.']);
     if (request.headers.authorization !== expectedAuth) return jiraError(401, ['Client must be authenticated to access this resource.']);
