@@ -52,7 +52,7 @@ const runWithChaos = async (scenario: Scenario, spec?: string): Promise<World> =
   let world: World | undefined;
   try {
     const report = await runScenario({
-      scenario, settings: await loadLocalSettings(), cycles: CYCLES, ...place,
+      scenario, settings: await matrixSettings(), cycles: CYCLES, ...place,
       ...(spec ? { chaos: parseChaosSpec(spec, { cycles: CYCLES }) } : {}),
       beforeStop: async (env) => {
         world = await observe(env, scenario, []);
@@ -95,6 +95,9 @@ const MATRIX: Array<{ spec: string; statuses?: string[]; failsClosed?: true }> =
 
 const ALL_SUCCEEDED = Array.from({ length: CYCLES }, () => 'SUCCEEDED');
 
+
+/** Faults target a cycle and a step, so each signal is reasoned about in the run that triages it. */
+const matrixSettings = async () => ({ ...(await loadLocalSettings()), reasoningWindowMinutes: 0 });
 describe('fault matrix: under each fault, no signal lost and no side effect twice', () => {
   let scenario: Scenario;
   let baseline: World;
@@ -149,7 +152,7 @@ describe('fault matrix: under each fault, no signal lost and no side effect twic
   it('a run that meets a live lease is skipped; once that holder is gone the next run is clean and nothing is lost', async () => {
     // Prepare: a run that died at cycle 2 without releasing its lease, which lives 10 minutes.
     const place = await freshPlace();
-    const env = await startLocalEnvironment({ scenario, settings: await loadLocalSettings(), ...place });
+    const env = await startLocalEnvironment({ scenario, settings: await matrixSettings(), ...place });
     const statuses: string[] = [];
     try {
       // Act
