@@ -121,7 +121,7 @@ describe('a full local run with secrets configured leaks none of them', () => {
 
   it('finds no canary, no Basic header and no access token in any sink', () => {
     // Assess
-    const leaks = Object.fromEntries(sinks.map((s) => [s.name, leaksIn(s)]).filter(([, found]) => found.length > 0));
+    const leaks = Object.fromEntries(sinks.flatMap((s) => (leaksIn(s).length > 0 ? [[s.name, leaksIn(s)]] : [])));
     expect(leaks).toEqual({});
   });
 });
