@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IntegrationError } from '@agentic-pm/domain';
+import { adfToText, createJiraClient, type JiraClient } from '@agentic-pm/integrations';
+import { nestedJson, startFuzzServer, type FuzzServer } from './responses';
+import { thrownBy } from './properties';
+
+const person = { accountId: 'u1', displayName: 'Ana' };
+const at = '2026-03-02T08:05:00.000+0000';
+const issue = (overrides: { changelogTotal?: number; description?: unknown; author?: object; id?: string } = {}) => ({
+  id: overrides.id ?? '10001', key: 'ATL-1',
+  fields: { summary: 'Cutover', status: { name: 'Blocked' }, creator: person, description: overrides.description ?? 'd', created: '2026-03-02T07:50:00.000+0000', updated: at },
+  changelog: { histories: [{ id: 'h1', author: overrides.author ?? person, created: at, items: [{ field: 'status', fromString: 'To Do', toString: 'Blocked' }] }], total: overrides.changelogTotal ?? 1 },
+});
+
+describe('Jira bad-input regressions', () => {
+  let server: FuzzServer;
+  let jira: JiraClient;
+  let requests = 0;
+  const serve = (search: unknown, changelog: unknown = { values: [], isLast: true }): void => {
+    requests = 0;
+    server.answer([
+      [/\/myself$/, () => ({ status: 200, text: '{"accountId":"agent-1"}' })],
+      [/\/search\/jql$/, () => ({ status: 200, text: typeof search === 'string' ? search : JSON.stringify(search) })],
+      [/\/changelog$/, () => ((requests += 1), { status: 200, text: JSON.stringify(changelog) })],
+    ]);
+  };
+
+  beforeAll(async () => {
+    server = await startFuzzServer();
+    jira = createJiraClient({ baseUrl: server.baseUrl, email: 'agent@acme.test', apiToken: 'token-1', maxAttempts: 1 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('reads an ADF body nested thousands deep instead of overflowing the stack', () => {
+    // Prepare
+    const doc = JSON.parse(nestedJson(20_000, '{"type":"blockquote","content":[', ']}', '{"type":"text","text":"still here"}')) as unknown;
+
+    // Act
+    const text = adfToText(doc);
+
+    // Assess
+    expect(text).toContain('still here');
+  });
+
+  it('polls an issue whose description is nested thousands deep', async () => {
+    // Prepare
+    const description = nestedJson(10_000, '{"type":"paragraph","content":[', ']}', '{"type":"text","text":"deep"}');
+    serve(JSON.stringify({ issues: [issue()] }).replace('"description":"d"', `"description":${description}`));
+
+    // Act
+    const result = await jira.pollChanges('ATL', 0);
+
+    // Assess
+    expect(result.issues[0]?.description).toBe('deep');
+  });
+});
