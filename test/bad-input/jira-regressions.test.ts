@@ -55,4 +55,29 @@ describe('Jira bad-input regressions', () => {
     // Assess
     expect(result.issues[0]?.description).toBe('deep');
   });
+
+  it('ends with an IntegrationError when the changelog never says it is the last page (was: requests without end)', async () => {
+    // Prepare: a server that ignores startAt and leaves out isLast.
+    serve({ issues: [issue({ changelogTotal: 150 })] }, { values: [{ id: 'h9', author: person, created: at, items: [] }] });
+
+    // Act
+    const error = await thrownBy(() => jira.pollChanges('ATL', 0));
+
+    // Assess
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect((error as Error).message).toBe('Jira changelog of issue "ATL-1" did not end within 100 pages of 100');
+    expect(requests).toBe(100);
+  });
+
+  it('quotes a bad value in an error by its first characters only', async () => {
+    // Prepare
+    serve({ issues: [{ ...issue(), fields: { ...issue().fields, updated: 'x'.repeat(100_000) } }] });
+
+    // Act
+    const error = await thrownBy(() => jira.pollChanges('ATL', 0));
+
+    // Assess
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect((error as Error).message).toMatch(/^Jira timestamp "x{60}…" \(100000 characters\) is not in the form/);
+  });
 });
