@@ -80,4 +80,28 @@ describe('Jira bad-input regressions', () => {
     expect(error).toBeInstanceOf(IntegrationError);
     expect((error as Error).message).toMatch(/^Jira timestamp "x{60}…" \(100000 characters\) is not in the form/);
   });
+
+  it('keeps a dedupe key short when the author id is long, since it becomes part of a table key', async () => {
+    // Prepare
+    serve({ issues: [issue({ author: { accountId: 'a'.repeat(5_000) } })] });
+
+    // Act
+    const result = await jira.pollChanges('ATL', Date.parse('2026-03-02T08:00:00Z'));
+
+    // Assess
+    expect(result.changes).toHaveLength(1);
+    expect(result.changes[0]?.dedupeKey.length).toBeLessThan(200);
+  });
+
+  it('refuses an issue id too long for a table key, naming its path', async () => {
+    // Prepare
+    serve({ issues: [issue({ id: '9'.repeat(2_000) })] });
+
+    // Act
+    const error = await thrownBy(() => jira.pollChanges('ATL', 0));
+
+    // Assess
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect((error as Error).message).toMatch(/^Jira POST \/rest\/api\/3\/search\/jql returned an unexpected body: \$\.issues\[0\]\.id: Too big/);
+  });
 });
