@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IntegrationError } from '@agentic-pm/domain';
+import { createGraphClient, type GraphClient } from '@agentic-pm/integrations';
+import { mailBodyText } from '../../packages/integrations/src/graph/mail-body';
+import { startFuzzServer, type FuzzServer } from './responses';
+import { thrownBy } from './properties';
+
+const MAILBOX = 'pm@acme.test';
+const message = (id: string) => ({ id, receivedDateTime: '2026-03-02T08:05:00Z', subject: 'Hello', from: { emailAddress: { address: 'dana@vendor.test' } }, body: { contentType: 'text', content: 'hi' } });
+
+describe('Graph bad-input regressions', () => {
+  let server: FuzzServer;
+  let graph: GraphClient;
+  const serve = (page: unknown): void =>
+    server.answer([
+      [/\/oauth2\/v2\.0\/token$/, () => ({ status: 200, text: JSON.stringify({ access_token: 'token-1', expires_in: 3599 }) })],
+      [/\/messages\/delta$/, () => ({ status: 200, text: JSON.stringify(page) })],
+    ]);
+
+  beforeAll(async () => {
+    server = await startFuzzServer();
+    graph = createGraphClient({ graphBaseUrl: server.baseUrl, authorityBaseUrl: server.baseUrl, tenantId: 't1', clientId: 'c1', clientSecret: 'secret-1', maxAttempts: 1 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('reads an HTML body nested thousands of elements deep (was: RangeError in every poll of the mailbox)', () => {
+    // Prepare
+    const html = `${'<div>'.repeat(20_000)}Can we move the &amp; review?<br>Thanks${'</div>'.repeat(20_000)}`;
+
+    // Act
+    const text = mailBodyText({ contentType: 'html', content: html }, 4000);
+
+    // Assess
+    expect(text).toBe('Can we move the & review?\nThanks');
+  });
+});
