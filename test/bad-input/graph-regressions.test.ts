@@ -35,4 +35,28 @@ describe('Graph bad-input regressions', () => {
     // Assess
     expect(text).toBe('Can we move the & review?\nThanks');
   });
+
+  it.each([['@odata.nextLink'], ['@odata.deltaLink']])('refuses a page whose %s is not a URL, naming it (was: TypeError: Invalid URL)', async (field) => {
+    // Prepare
+    serve({ value: [message('AAMkAD1')], [field]: 'http://[' });
+
+    // Act
+    const error = await thrownBy(() => graph.deltaRound(MAILBOX, null));
+
+    // Assess
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect((error as Error).message).toBe(`Graph delta page for ${MAILBOX} is not a delta page: $.${field}: must be a URL`);
+  });
+
+  it('refuses a message id too long for a table key, naming its path', async () => {
+    // Prepare
+    serve({ value: [message('A'.repeat(2_000))], '@odata.deltaLink': `${server.baseUrl}/delta?$deltatoken=1` });
+
+    // Act
+    const error = await thrownBy(() => graph.deltaRound(MAILBOX, null));
+
+    // Assess
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect((error as Error).message).toMatch(/^Graph delta item for pm@acme\.test is not a message: \$\.id: Too big/);
+  });
 });
