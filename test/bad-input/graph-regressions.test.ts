@@ -59,4 +59,19 @@ describe('Graph bad-input regressions', () => {
     expect(error).toBeInstanceOf(IntegrationError);
     expect((error as Error).message).toMatch(/^Graph delta item for pm@acme\.test is not a message: \$\.id: Too big/);
   });
+
+  it('reports a refused token request as such, asking for a token once (was: retried 4 times and reported as "no response")', async () => {
+    // Prepare
+    let tokenRequests = 0;
+    const retrying = createGraphClient({ graphBaseUrl: server.baseUrl, authorityBaseUrl: server.baseUrl, tenantId: 't1', clientId: 'c1', clientSecret: 'wrong', maxAttempts: 4, maxRetryDelayMs: 1 });
+    server.answer([[/\/oauth2\/v2\.0\/token$/, () => ((tokenRequests += 1), { status: 401, text: JSON.stringify({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' }) })]]);
+
+    // Act
+    const error = await thrownBy(() => retrying.deltaRound(MAILBOX, null));
+
+    // Assess
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect((error as Error).message).toBe('token request for tenant t1 failed with 401 invalid_client: AADSTS7000215: Invalid client secret provided.');
+    expect(tokenRequests).toBe(1);
+  });
 });
