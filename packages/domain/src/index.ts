@@ -7,6 +7,8 @@ export * from './escalation';
 export * from './artefact';
 export * from './errors';
 export * from './json-path';
+export * from './excerpt';
+export * from './secret-redaction';
 export * from './policy-gate';
 export * from './artefact-ops';
 export * from './artefact-markdown';

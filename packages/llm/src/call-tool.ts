@@ -2,7 +2,7 @@ import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockRuntimeClient, ContentBlock, ConverseCommandOutput, Message } from '@aws-sdk/client-bedrock-runtime';
 import type { z } from 'zod';
 import { ModelOutputError } from '@agentic-pm/domain';
-import { systemBlocks, toBedrockTool, type ToolSpec } from './converse-parts';
+import { echoedContent, systemBlocks, toBedrockTool, type ToolSpec } from './converse-parts';
 import { checkToolInput, type ToolInputCheck } from './tool-input';
 import type { LlmPurpose, UsageSink } from './types';
 import { usageFrom } from './usage';
@@ -86,5 +86,5 @@ const withRepairTurn = (messages: Message[], answer: ContentBlock[], problems: s
     toolUseIds.length > 0
       ? toolUseIds.map((toolUseId) => ({ toolResult: { toolUseId, status: 'error', content: [{ text: note }] } }))
       : [{ text: note }];
-  return [...messages, { role: 'assistant', content: answer }, { role: 'user', content: reply }];
+  return [...messages, { role: 'assistant', content: echoedContent(answer) }, { role: 'user', content: reply }];
 };

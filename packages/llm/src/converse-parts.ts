@@ -1,4 +1,4 @@
-import type { SystemContentBlock, Tool } from '@aws-sdk/client-bedrock-runtime';
+import type { ContentBlock, SystemContentBlock, Tool } from '@aws-sdk/client-bedrock-runtime';
 import type { JsonDocument } from './json-schema';
 import { shouldCachePrefix } from './tokens';
 
@@ -26,3 +26,11 @@ export const prefixChars = (system: string, tools: readonly ToolSpec[]): number 
 /** Cache the prefix only when it is long enough for the model to cache at all. */
 export const cachePrefixFor = (modelId: string, system: string, tools: readonly ToolSpec[]): boolean =>
   shouldCachePrefix(modelId, prefixChars(system, tools));
+
+/**
+ * A model's answer as it goes back into the conversation. Bedrock requires `input` on every
+ * toolUse block, and the SDK reads a `null` input as absent: sent back as is, the next call would be
+ * refused with a ValidationException, failing the run where a repair (or fail-closed) was due.
+ */
+export const echoedContent = (content: readonly ContentBlock[]): ContentBlock[] =>
+  content.map((block) => (block.toolUse && block.toolUse.input === undefined ? { toolUse: { ...block.toolUse, input: {} } } : block));

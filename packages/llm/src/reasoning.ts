@@ -2,7 +2,7 @@ import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockRuntimeClient, Message } from '@aws-sdk/client-bedrock-runtime';
 import type { AgentSettings } from '@agentic-pm/domain';
 import { assertUniqueIds, refsFor } from './batch';
-import { cachePrefixFor, systemBlocks, toBedrockTool } from './converse-parts';
+import { cachePrefixFor, echoedContent, systemBlocks, toBedrockTool } from './converse-parts';
 import { ReasoningCollector } from './reasoning-collector';
 import { REASONING_SYSTEM_PROMPT, renderReasoningRequest } from './reasoning-prompt';
 import { REASONING_TOOL_SPECS } from './reasoning-tools';
@@ -66,7 +66,7 @@ export const reasonAboutSignals = async (input: ReasoningInput, deps: ReasoningD
       stop = response.stopReason === 'max_tokens' ? 'the answer was cut off at max_tokens' : `the model stopped (${response.stopReason ?? 'no reason'}) without calling ${REASONING_TOOLS.finish}`;
       break;
     }
-    messages.push({ role: 'assistant', content }, { role: 'user', content: collector.handleTurn(calls).map((toolResult) => ({ toolResult })) });
+    messages.push({ role: 'assistant', content: echoedContent(content) }, { role: 'user', content: collector.handleTurn(calls).map((toolResult) => ({ toolResult })) });
   }
 
   const signalIds = input.signals.map((s) => s.id);

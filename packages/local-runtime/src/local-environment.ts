@@ -23,6 +23,13 @@ export interface LocalEnvironmentOptions {
   brain?: Brain;
   /** Faults to inject through the sandboxes, the Converse brain and the agent's DynamoDB client. */
   chaos?: ChaosInjector;
+  /** The Jira API token and Graph client secret the sandboxes accept; fresh random ones by default. Tests pass recognisable canaries. */
+  credentials?: LocalCredentials;
+}
+
+export interface LocalCredentials {
+  jiraApiToken: string;
+  graphClientSecret: string;
 }
 
 export interface LocalEnvironment {
@@ -61,7 +68,7 @@ export const startLocalEnvironment = async (options: LocalEnvironmentOptions): P
     for (const project of options.scenario.projects) await putProject(table, project, options.scenario.start);
 
     // Fresh credentials per run: the sandboxes check them, the clients read them through the secrets interface.
-    const credentials = { jiraApiToken: randomBytes(16).toString('hex'), graphClientSecret: randomBytes(16).toString('hex') };
+    const credentials: LocalCredentials = options.credentials ?? { jiraApiToken: randomBytes(16).toString('hex'), graphClientSecret: randomBytes(16).toString('hex') };
     const secrets = staticSecrets(credentials, 'the local runtime');
     const jira = await startJiraSandbox({ scenario: options.scenario, clock, email: LOCAL_SENDER, apiToken: credentials.jiraApiToken });
     stops.push(() => jira.close());

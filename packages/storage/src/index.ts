@@ -5,6 +5,8 @@ export * from './create-table';
 export * from './conditional';
 export * from './query';
 export * from './batch';
+export * from './item-limits';
+export * from './shrink-to-fit';
 export * from './fence';
 export * from './lease';
 export * from './projects';

@@ -4,6 +4,7 @@ import { keys, ttlAfterDays, WORK_PARTITION } from './keys';
 import { batchGet } from './batch';
 import { isConditionFailure } from './conditional';
 import { LIVE_FILTER, liveValues, queryPrefix, withoutKeys } from './query';
+import { shrinkToFit } from './shrink-to-fit';
 import { isLive } from './table';
 import type { Table } from './table';
 
@@ -25,14 +26,14 @@ export interface StagedChange<T = unknown> {
 
 const stagedId = (c: Pick<StagedChange, 'source' | 'projectId' | 'dedupeKey'>): string => `${c.source}#${c.projectId}#${c.dedupeKey}`;
 
-/** Idempotent: the same change staged twice is one item. */
+/**
+ * Idempotent: the same change staged twice is one item. A payload too large for one item (a huge
+ * description or subject) is stored with its longest texts and lists cut: the signal keeps its
+ * gist, and the poll is not refused by DynamoDB on every later run.
+ */
 export const stageChange = async (table: Table, change: StagedChange, nowIso: string): Promise<void> => {
-  await table.doc.send(
-    new PutCommand({
-      TableName: table.name,
-      Item: { ...keys.work('CHANGE', stagedId(change)), entity: 'Change', ...change, expiresAt: ttlAfterDays(nowIso, STAGING_TTL_DAYS) },
-    }),
-  );
+  const { item } = shrinkToFit({ ...keys.work('CHANGE', stagedId(change)), entity: 'Change', ...change, expiresAt: ttlAfterDays(nowIso, STAGING_TTL_DAYS) }, 'payload');
+  await table.doc.send(new PutCommand({ TableName: table.name, Item: item }));
 };
 
 export const listStagedChanges = async <T>(table: Table, nowIso: string): Promise<Array<StagedChange<T>>> =>

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { redactingJsonReplacer } from '@agentic-pm/domain';
 import type { MetricsSink } from '../context';
 
 export const SERVICE_NAME = 'agentic-pm';
@@ -12,9 +13,13 @@ export interface Telemetry {
 
 type MetricsOutput = NonNullable<NonNullable<ConstructorParameters<typeof Metrics>[0]>['logger']>;
 
-/** Locally, metrics go to `metricsOutput` (to be counted) instead of stdout. */
+/**
+ * Locally, metrics go to `metricsOutput` (to be counted) instead of stdout. Every log line passes
+ * through one redacting replacer: credentials under sensitive keys, and inline ones (`Bearer ...`)
+ * in any string, an error's message and stack included, come out as `[redacted]`.
+ */
 export const createTelemetry = (options: { logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT'; metricsOutput?: MetricsOutput } = {}): Telemetry => ({
-  logger: new Logger({ serviceName: SERVICE_NAME, ...(options.logLevel ? { logLevel: options.logLevel } : {}) }),
+  logger: new Logger({ serviceName: SERVICE_NAME, jsonReplacerFn: redactingJsonReplacer, ...(options.logLevel ? { logLevel: options.logLevel } : {}) }),
   metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME, ...(options.metricsOutput ? { logger: options.metricsOutput } : {}) }),
 });
 

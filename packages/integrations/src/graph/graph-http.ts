@@ -1,4 +1,4 @@
-import { IntegrationError } from '@agentic-pm/domain';
+import { IntegrationError, redactSecrets } from '@agentic-pm/domain';
 import { fetchBuffered, isSuccess, jsonBodyOf, type HttpResponse } from '../http/http-response';
 import { sendWithRetry, type RetryPolicy } from '../http/retry';
 import { Semaphore } from '../http/semaphore';
@@ -15,11 +15,12 @@ export interface GraphHttp {
   get(url: string, mailbox: string, headers?: Record<string, string>): Promise<unknown>;
 }
 
-const graphError = (response: HttpResponse, what: string): GraphApiError => {
+/** `tokens` are the access tokens the request carried: an error body that echoes the request must not leak them. */
+const graphError = (response: HttpResponse, what: string, tokens: readonly string[]): GraphApiError => {
   const body = jsonBodyOf(response) as { error?: { code?: unknown; message?: unknown } } | undefined;
   const code = typeof body?.error?.code === 'string' ? body.error.code : null;
   const message = typeof body?.error?.message === 'string' ? body.error.message : response.text.slice(0, 200) || '(empty body)';
-  return new GraphApiError(`${what} failed with ${response.status}${code ? ` ${code}` : ''}: ${message}`, response.status, code);
+  return new GraphApiError(redactSecrets(`${what} failed with ${response.status}${code ? ` ${code}` : ''}: ${message}`, tokens), response.status, code);
 };
 
 /**
@@ -48,8 +49,10 @@ export const createGraphHttp = (graphBaseUrl: string, tokens: TokenSource, polic
       // Links come back from Graph and are stored between runs; never send the token anywhere else.
       if (new URL(url).origin !== origin) throw new IntegrationError(`refusing to follow a Graph link outside ${origin}: ${new URL(url).pathname}`);
       const what = `Graph GET ${new URL(url).pathname} for ${mailbox}`;
+      const sent = new Set<string>();
       const attempt = async (): Promise<HttpResponse> => {
         const token = await tokens.token();
+        sent.add(token);
         // The permit is held per attempt, not across backoff sleeps.
         const response = await semaphoreFor(mailbox).run(() =>
           fetchBuffered(url, { method: 'GET', headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json' }, timeoutMs }),
@@ -60,7 +63,7 @@ export const createGraphHttp = (graphBaseUrl: string, tokens: TokenSource, polic
       let response = await sendWithRetry(attempt, { description: what, retryStatuses: RETRY_STATUSES, retryNetworkErrors: true }, policy);
       // A token revoked or expired early: one fresh token, one more try.
       if (response.status === 401) response = await sendWithRetry(attempt, { description: what, retryStatuses: RETRY_STATUSES, retryNetworkErrors: true }, policy);
-      if (!isSuccess(response)) throw graphError(response, what);
+      if (!isSuccess(response)) throw graphError(response, what, [...sent]);
       return jsonBodyOf(response);
     },
   };

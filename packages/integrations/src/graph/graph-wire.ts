@@ -11,8 +11,14 @@ const recipient = z.object({
 });
 export type WireRecipient = z.infer<typeof recipient>;
 
+/** Message ids become part of table keys (DynamoDB caps a sort key at 1 KB); Graph's run to about 150 characters. */
+const messageId = z.string().min(1).max(512);
+
+/** A link Graph hands out to follow or to store; it must at least parse as a URL. */
+const link = z.string().refine((value) => URL.canParse(value, 'http://relative.invalid'), 'must be a URL');
+
 export const wireMessageSchema = z.object({
-  id: z.string(),
+  id: messageId,
   internetMessageId: z.string().nullish(),
   conversationId: z.string().nullish(),
   receivedDateTime: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time'),
@@ -26,10 +32,10 @@ export const wireMessageSchema = z.object({
 });
 export type WireMessage = z.infer<typeof wireMessageSchema>;
 
-export const removedItemSchema = z.object({ id: z.string(), '@removed': z.object({ reason: z.string().optional() }) });
+export const removedItemSchema = z.object({ id: messageId, '@removed': z.object({ reason: z.string().optional() }) });
 
 export const deltaPageSchema = z.object({
   value: z.array(z.unknown()),
-  '@odata.nextLink': z.string().optional(),
-  '@odata.deltaLink': z.string().optional(),
+  '@odata.nextLink': link.optional(),
+  '@odata.deltaLink': link.optional(),
 });

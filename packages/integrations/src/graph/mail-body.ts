@@ -3,7 +3,26 @@ import { stripQuotesAndSignature } from './quoted-reply';
 
 export const DEFAULT_MAX_BODY_CHARS = 4000;
 
-const htmlToPlainText = (html: string): string =>
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Tags dropped in one linear pass: for HTML too deeply nested for the converter's recursive walk. */
+const stripTags = (html: string): string =>
+  html
+    .replace(/<(?:br|\/p|\/div|\/li|\/tr|\/h[1-6])\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? '');
+
+const htmlToPlainText = (html: string): string => {
+  try {
+    return convertHtml(html);
+  } catch (error) {
+    // A body nested thousands of elements deep overflows the converter's stack; it still has text to read.
+    if (error instanceof RangeError) return stripTags(html);
+    throw error;
+  }
+};
+
+const convertHtml = (html: string): string =>
   convert(html, {
     wordwrap: false,
     selectors: [

@@ -1,4 +1,4 @@
-import { IntegrationError } from '@agentic-pm/domain';
+import { IntegrationError, redactSecrets } from '@agentic-pm/domain';
 import { z } from 'zod';
 import { fetchBuffered, jsonBodyOf } from '../http/http-response';
 import { sendWithRetry, type RetryPolicy } from '../http/retry';
@@ -51,10 +51,9 @@ export const createTokenSource = (
     const body = jsonBodyOf(response);
     if (response.status !== 200) {
       const { error, error_description: detail } = (body ?? {}) as { error?: unknown; error_description?: unknown };
-      throw new IntegrationError(
-        `${description} failed with ${response.status}${typeof error === 'string' ? ` ${error}` : ''}: ${typeof detail === 'string' ? detail : response.text.slice(0, 200)}`,
-        response.status,
-      );
+      // The body may echo the form we sent; the client secret must not reach the message.
+      const reason = `${typeof error === 'string' ? ` ${error}` : ''}: ${typeof detail === 'string' ? detail : response.text.slice(0, 200)}`;
+      throw new IntegrationError(`${description} failed with ${response.status}${redactSecrets(reason, [credentials.clientSecret])}`, response.status);
     }
     const parsed = tokenSchema.safeParse(body);
     if (!parsed.success) throw new IntegrationError(`${description} returned no access_token/expires_in`);

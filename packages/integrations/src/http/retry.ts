@@ -63,6 +63,9 @@ export const sendWithRetry = async (
     try {
       response = await send();
     } catch (error) {
+      // Already a named failure from inside `send` (a Graph token request that failed after its own
+      // retries): not a dropped connection, so neither retried again nor reworded as "no response".
+      if (error instanceof IntegrationError) throw error;
       if (!call.retryNetworkErrors || last) {
         const reason = error instanceof Error ? error.message : String(error);
         const failure = new IntegrationError(`${call.description}: no response after ${attempt} attempt(s): ${reason}`);

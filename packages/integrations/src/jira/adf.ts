@@ -48,15 +48,37 @@ const prefixLines = (text: string, first: string, rest: string): string =>
 /** Blocks that stand for a line even when empty (a blank line); other empty nodes (media, unknown) vanish. */
 const LINE_BLOCKS = new Set(['paragraph', 'heading', 'codeBlock']);
 
-const joinBlocks = (children: AdfNode[]): string =>
+/**
+ * Real documents nest a few levels (a list in a quote in a table); a body nested thousands deep
+ * would overflow the stack. Below this depth a subtree is read flat, without recursion.
+ */
+const MAX_DEPTH = 64;
+
+/** The text leaves of a subtree in document order, with an explicit stack. */
+const flatText = (root: AdfNode): string => {
+  const parts: string[] = [];
+  const stack: AdfNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text' && typeof node.text === 'string') parts.push(node.text);
+    else if (node.type === 'hardBreak') parts.push('\n');
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
+  }
+  return parts.join('');
+};
+
+const joinBlocks = (children: AdfNode[], depth: number): string =>
   children
-    .map((child) => ({ child, text: render(child) }))
+    .map((child) => ({ child, text: render(child, depth + 1) }))
     .filter(({ child, text }) => text !== '' || LINE_BLOCKS.has(child.type))
     .map(({ text }) => text)
     .join('\n');
 
-const render = (node: AdfNode): string => {
+const render = (node: AdfNode, depth = 0): string => {
+  if (depth > MAX_DEPTH) return flatText(node);
   const children = childrenOf(node);
+  const inner = (child: AdfNode): string => render(child, depth + 1);
   switch (node.type) {
     case 'text':
       return typeof node.text === 'string' ? node.text : '';
@@ -78,19 +100,19 @@ const render = (node: AdfNode): string => {
     case 'rule':
       return '---';
     case 'blockquote':
-      return prefixLines(joinBlocks(children), '> ', '> ');
+      return prefixLines(joinBlocks(children, depth), '> ', '> ');
     case 'bulletList':
     case 'taskList':
     case 'decisionList':
-      return children.map((item) => prefixLines(render(item), '- ', '  ')).join('\n');
+      return children.map((item) => prefixLines(inner(item), '- ', '  ')).join('\n');
     case 'orderedList': {
       const start = Number(attr(node, 'order')) || 1;
-      return children.map((item, i) => prefixLines(render(item), `${start + i}. `, '   ')).join('\n');
+      return children.map((item, i) => prefixLines(inner(item), `${start + i}. `, '   ')).join('\n');
     }
     case 'tableRow':
-      return children.map(render).join(' | ');
+      return children.map(inner).join(' | ');
     default:
-      return INLINE_CONTAINERS.has(node.type) ? children.map(render).join('') : joinBlocks(children);
+      return INLINE_CONTAINERS.has(node.type) ? children.map(inner).join('') : joinBlocks(children, depth);
   }
 };
 

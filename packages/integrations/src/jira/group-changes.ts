@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FieldChange } from '@agentic-pm/domain';
 import type { JiraChange, JiraIssueSnapshot } from './types';
 import { isAgentMarked } from './agent-marker';
@@ -25,7 +26,11 @@ interface Group {
 
 const byId = (a: { id: string }, b: { id: string }): number => a.id.localeCompare(b.id, 'en', { numeric: true });
 
-const authorKeyOf = (user: WireUser): string => user?.accountId ?? user?.displayName ?? '';
+/** The author part of a dedupe key, which ends up in a table key: a long one is replaced by its hash. */
+const authorKeyOf = (user: WireUser): string => {
+  const key = user?.accountId ?? user?.displayName ?? '';
+  return key.length > 128 ? `sha256:${createHash('sha256').update(key).digest('hex')}` : key;
+};
 
 /**
  * Splits an issue's recent activity into changes: everything one author did at one instant (a

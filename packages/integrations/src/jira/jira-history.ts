@@ -1,3 +1,4 @@
+import { excerpt, IntegrationError } from '@agentic-pm/domain';
 import type { JiraHttp } from './jira-http';
 import { issuePath } from './jira-http';
 import { parseJiraTimestamp } from './jira-time';
@@ -9,12 +10,28 @@ import { changelogPageSchema, commentPageSchema, type WireComment, type WireHist
  */
 
 const PAGE_SIZE = 100;
+/**
+ * Pages read per issue and endpoint before giving up: 10,000 histories or comments since the last
+ * poll is far past any real issue, and a server that ignores `startAt` or reports a wild `total`
+ * must end in an error, not in an endless loop of requests.
+ */
+export const MAX_PAGES_PER_ISSUE = 100;
+
+/** Counts the pages one walk reads, and fails once it reads more than any real issue needs. */
+const pageBudget = (what: string): (() => void) => {
+  let pages = 0;
+  return () => {
+    pages += 1;
+    if (pages > MAX_PAGES_PER_ISSUE) throw new IntegrationError(`${what} did not end within ${MAX_PAGES_PER_ISSUE} pages of ${PAGE_SIZE}`);
+  };
+};
 
 /** Histories in [startAt, endAt) in ascending order (the changelog endpoint's order). */
-const changelogRange = async (http: JiraHttp, issueId: string, startAt: number, endAt: number): Promise<WireHistory[]> => {
+const changelogRange = async (http: JiraHttp, issueId: string, startAt: number, endAt: number, countPage: () => void): Promise<WireHistory[]> => {
   const out: WireHistory[] = [];
   let at = startAt;
   while (at < endAt) {
+    countPage();
     const page = await http.read(changelogPageSchema, 'GET', issuePath(issueId, '/changelog'), {
       query: { startAt: at, maxResults: Math.min(PAGE_SIZE, endAt - at) },
     });
@@ -33,11 +50,12 @@ export const historiesSince = async (http: JiraHttp, issue: WireIssue, sinceMs: 
 
   // Walk back from the newest page until a page starts before `sinceMs`. The first range is open-ended
   // so histories added since the search are not missed.
+  const countPage = pageBudget(`Jira changelog of issue ${excerpt(issue.key, 30)}`);
   let collected: WireHistory[] = [];
   let endAt = Number.POSITIVE_INFINITY;
   let startAt = Math.max(0, total - PAGE_SIZE);
   for (;;) {
-    const chunk = await changelogRange(http, issue.id, startAt, endAt);
+    const chunk = await changelogRange(http, issue.id, startAt, endAt, countPage);
     collected = [...chunk, ...collected];
     const oldest = chunk[0];
     if (startAt === 0 || !oldest || parseJiraTimestamp(oldest.created) < sinceMs) return collected;
@@ -53,7 +71,9 @@ export const commentsSince = async (http: JiraHttp, issue: WireIssue, sinceMs: n
   if (total <= embedded.comments.length) return embedded.comments;
 
   const byId = new Map(embedded.comments.map((c) => [c.id, c]));
+  const countPage = pageBudget(`Jira comments of issue ${excerpt(issue.key, 30)}`);
   for (let startAt = 0; startAt < total; ) {
+    countPage();
     const page = await http.read(commentPageSchema, 'GET', issuePath(issue.id, '/comment'), {
       query: { orderBy: '-created', startAt, maxResults: PAGE_SIZE },
     });

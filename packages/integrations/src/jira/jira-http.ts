@@ -1,4 +1,4 @@
-import { IntegrationError, toJsonPath } from '@agentic-pm/domain';
+import { IntegrationError, redactSecrets, toJsonPath } from '@agentic-pm/domain';
 import type { z } from 'zod';
 import { fetchBuffered, isSuccess, jsonBodyOf, type HttpResponse } from '../http/http-response';
 import { retryPolicyFrom, sendWithRetry } from '../http/retry';
@@ -43,6 +43,8 @@ const jiraErrorText = (response: HttpResponse): string => {
 export const createJiraHttp = (config: JiraClientConfig): JiraHttp => {
   const baseUrl = config.baseUrl.replace(/\/+$/, '');
   const authorization = `Basic ${Buffer.from(`${config.email}:${config.apiToken}`).toString('base64')}`;
+  // An error body may echo the request (proxies, debug endpoints): the message must not carry the credential.
+  const scrub = (text: string): string => redactSecrets(text, [config.apiToken, `${config.email}:${config.apiToken}`]);
   const policy = retryPolicyFrom(config);
   const timeoutMs = config.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -59,7 +61,7 @@ export const createJiraHttp = (config: JiraClientConfig): JiraHttp => {
     );
     if (!isSuccess(response)) {
       const retried = RETRY_STATUSES.has(response.status) ? ` (after ${policy.maxAttempts} attempts)` : '';
-      throw new IntegrationError(`${description} failed with ${response.status}${retried}: ${jiraErrorText(response)}`, response.status);
+      throw new IntegrationError(scrub(`${description} failed with ${response.status}${retried}: ${jiraErrorText(response)}`), response.status);
     }
     return jsonBodyOf(response);
   };

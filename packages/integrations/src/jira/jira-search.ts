@@ -1,4 +1,4 @@
-import { IntegrationError } from '@agentic-pm/domain';
+import { excerpt, IntegrationError } from '@agentic-pm/domain';
 import type { JiraHttp } from './jira-http';
 import { searchPageSchema, type WireIssue } from './jira-wire';
 
@@ -33,7 +33,7 @@ export const searchAll = async (http: JiraHttp, jql: string, fields: readonly st
     const result = await http.read(searchPageSchema, 'POST', '/rest/api/3/search/jql', { body, idempotent: true });
     issues.push(...result.issues);
     if (!result.nextPageToken) return issues;
-    if (seenTokens.has(result.nextPageToken)) throw new IntegrationError(`Jira search returned the page token "${result.nextPageToken}" twice`);
+    if (seenTokens.has(result.nextPageToken)) throw new IntegrationError(`Jira search returned the page token ${excerpt(result.nextPageToken)} twice`);
     seenTokens.add(result.nextPageToken);
     nextPageToken = result.nextPageToken;
   }

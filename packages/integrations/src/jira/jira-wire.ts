@@ -41,8 +41,11 @@ export const wireHistorySchema = z.object({
 });
 export type WireHistory = z.infer<typeof wireHistorySchema>;
 
+/** Ids become part of table keys (DynamoDB caps a sort key at 1 KB); Jira's are short numbers. */
+const issueId = z.string().min(1).max(128);
+
 export const wireIssueSchema = z.object({
-  id: z.string(),
+  id: issueId,
   key: z.string(),
   fields: z.object({
     summary: z.string().nullish(),

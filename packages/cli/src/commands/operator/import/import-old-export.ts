@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { toJsonPath, ValidationError } from '@agentic-pm/domain';
-import { batchGet, batchPut, keys, type Table, type TableItem } from '@agentic-pm/storage';
+import { batchGet, batchPut, itemLimitProblems, keys, type Table, type TableItem } from '@agentic-pm/storage';
 import { mapOldExport, type ImportPlan, type Issue, type PlannedWrite } from './map-old-export';
 import { OLD_ROW_SCHEMAS, OLD_TABLES, oldExportOutline, type OldExport, type OldTable } from './old-export-schema';
 
@@ -70,6 +70,11 @@ export const planImport = async (file: string, now: string): Promise<ImportPlan>
   );
   const mapped = mapOldExport(rows, file, now, invalidProjectIds);
   issues.push(...mapped.issues);
+  // DynamoDB refuses an oversized item or key with a bare error, and only when its batch is sent:
+  // earlier batches would already be written. Checked here, a row is named and nothing is written.
+  for (const write of mapped.plan.writes) {
+    issues.push(...itemLimitProblems(write.item).map((message) => ({ path: toJsonPath([write.table, write.row]), message })));
+  }
   if (issues.length > 0) throw new ValidationError(file, inFileOrder(withRowIds(issues, raw)));
   const plan = mapped.plan;
   const ignored = Object.keys(raw as object).filter((key) => key !== 'exported_at' && !(OLD_TABLES as readonly string[]).includes(key));
