@@ -40,9 +40,12 @@ export const pollJira = async (ctx: AgentContext, { run }: StepInput): Promise<P
       await stageChange(ctx.table, { projectId: project.id, source: 'jira', dedupeKey: change.dedupeKey, payload: change }, run.time);
       staged++;
     }
-    // Only now that the changes are stored may the cursor move, and never backwards.
-    if (result.maxUpdatedMs !== null && result.maxUpdatedMs > Number(checkpoint ?? 0)) {
-      await putCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY, String(result.maxUpdatedMs), run.time, { runId: run.runId, leaseVersion: run.leaseVersion });
+    // Only now that the changes are stored may the cursor move, and never backwards. An issue
+    // dated in the future (a skewed clock, bad data) must not make later polls skip real changes,
+    // so the cursor stops at this run's time; what lies beyond is read again and deduped.
+    const next = result.maxUpdatedMs === null ? null : Math.min(result.maxUpdatedMs, Date.parse(run.time));
+    if (next !== null && next > Number(checkpoint ?? 0)) {
+      await putCheckpoint(ctx.table, project.id, 'jira', CHECKPOINT_KEY, String(next), run.time, { runId: run.runId, leaseVersion: run.leaseVersion });
     }
   }
   // A completed poll is the integration's health check; housekeeping reports one that stopped.
