@@ -12,3 +12,4 @@ export * from './artefact-ops';
 export * from './artefact-markdown';
 export * from './backlog-summary';
 export * from './issue-key';
+export * from './foreign-data';
