@@ -4,8 +4,16 @@ import { signalIdOf, type StagedChange } from '@agentic-pm/storage';
 
 const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
-export const trustOfSender = (from: string, project: ProjectConfig): TrustTier =>
-  project.allowedEmailDomains.some((d) => d.toLowerCase() === domainOf(from)) ? 'internal' : 'external';
+/**
+ * Internal only when the From domain is one of the project's AND the receiving server
+ * authenticated it: anyone can type an internal From address. Exact, ASCII-only comparison, so a
+ * look-alike (`examp1e.com`, Cyrillic letters, punycode) is another domain.
+ */
+export const trustOfSender = (from: string, project: ProjectConfig, authenticatedDomain: string | null | undefined): TrustTier => {
+  const domain = domainOf(from);
+  const ours = /^[\x21-\x7e]+$/.test(domain) && project.allowedEmailDomains.some((d) => d.toLowerCase() === domain);
+  return ours && authenticatedDomain?.toLowerCase() === domain ? 'internal' : 'external';
+};
 
 /** Keeps stored text bounded, with a marker so a reader knows it was cut. */
 export const bound = (text: string, max: number): string =>
@@ -41,7 +49,7 @@ const fromMail = (message: MailMessage, project: ProjectConfig, runId: string, m
   dedupeKey: message.id,
   occurredAt: message.receivedAt,
   actor: message.fromName ?? message.from,
-  trust: trustOfSender(message.from, project),
+  trust: trustOfSender(message.from, project, message.authenticatedDomain),
   title: message.subject,
   text: bound(message.bodyText, maxChars),
   ...(message.internetMessageId ? { messageId: message.internetMessageId } : {}),
