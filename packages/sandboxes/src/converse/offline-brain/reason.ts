@@ -138,7 +138,7 @@ const planFor = (s: ReasoningLine, project: Project): Call[] => {
           type: 'notify_owner',
           subject: 'Suspicious message flagged',
           body: clip(
-            `A message${s.from === undefined ? '' : ` from ${s.from}`} about "${topic}" looks like an attempt to steer the assistant (${s.injectionReason ?? 'suspected prompt injection'}). None of its instructions were followed.`,
+            `A message${s.senderRole === undefined ? '' : ` from a ${s.senderRole.replace('_', ' ')}`} about "${topic}" looks like an attempt to steer the assistant (${s.injectionReason ?? 'suspected prompt injection'}). None of its instructions were followed.`,
             8000,
           ),
         },
