@@ -1,4 +1,4 @@
-import type { ProjectConfig, Signal, TrustTier } from '@agentic-pm/domain';
+import { tripwire, type ProjectConfig, type Signal, type TrustTier } from '@agentic-pm/domain';
 import type { JiraChange, MailMessage } from '@agentic-pm/integrations';
 import { signalIdOf, type StagedChange } from '@agentic-pm/storage';
 
@@ -61,8 +61,15 @@ const fromMail = (message: MailMessage, project: ProjectConfig, runId: string, m
   runId,
 });
 
-/** Turns one staged change into one signal. */
-export const buildSignal = (change: StagedChange, project: ProjectConfig, runId: string, maxChars: number): Signal =>
-  change.source === 'jira'
+/** Turns one staged change into one signal; the tripwire reads the raw text before any model does. */
+export const buildSignal = (change: StagedChange, project: ProjectConfig, runId: string, maxChars: number, otherProjects: readonly ProjectConfig[] = []): Signal => {
+  const signal = change.source === 'jira'
     ? fromJira(change.payload as JiraChange, project, runId, maxChars)
     : fromMail(change.payload as MailMessage, project, runId, maxChars);
+  const suspicion = tripwire(`${signal.title}\n${signal.text}`, {
+    allowedDomains: project.allowedEmailDomains,
+    otherProjects: otherProjects.filter((p) => p.id !== project.id),
+    ...(signal.from === undefined ? {} : { from: signal.from }),
+  });
+  return suspicion === null ? signal : { ...signal, tripwire: suspicion };
+};

@@ -13,3 +13,4 @@ export * from './artefact-markdown';
 export * from './backlog-summary';
 export * from './issue-key';
 export * from './foreign-data';
+export * from './injection-tripwire';

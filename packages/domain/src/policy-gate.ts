@@ -85,6 +85,8 @@ export const evaluateAction = (action: ProposedAction, project: ProjectConfig, s
   // Telling the owner is the one thing every autonomy level may do, a few times a run.
   if (type === 'notify_owner') {
     if ((context.notifiedThisRun ?? 0) >= settings.maxOwnerNotificationsPerRun) return block(`per-run cap of ${settings.maxOwnerNotificationsPerRun} owner notifications reached`);
+    // Its text could be the attacker's words to the owner: the owner sees it as a question instead.
+    if (action.provenance.injectionSuspected && action.approvedBy === undefined) return escalate('a note to the owner derived from a signal flagged as a possible prompt injection');
     return { outcome: 'execute', reason: 'notifying the project owner is always allowed' };
   }
   if (project.autonomyLevel === 'observe') return block('autonomy level "observe" makes no Jira writes and sends no mail except to the owner');
