@@ -39,7 +39,7 @@ const CONTENT_RULES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:base64|rot-?13|hex[- ]?encoded|url[- ]?encoded)\b|\bdecode (?:this|the following|it|and)\b/i, 'carries an encoded payload'],
   [/\b(?:notify|e-?mail|ping|remind|escalate|alert|message)\b[^.\n]{0,60}\b(?:\d{2,}|twenty|thirty|fifty|hundred)\s+times\b|\b(?:every (?:minute|run|cycle|few minutes))\b[^.\n]{0,40}\b(?:notify|e-?mail|ping|remind|escalate|alert)\b|\b(?:keep|continue) (?:sending|notifying|emailing|escalating|pinging)\b/i, 'asks for a flood of messages'],
   [/\b(?:export|dump|forward|send|share|copy|attach|paste|post|include)\b[^.\n]{0,60}\b(?:all|every|entire|full|whole|complete|raw)\b[^.\n]{0,40}\b(?:data|records|issues|backlog|export|list|contacts|customers|credentials|passwords|tokens|keys|secrets|logs|history|artefacts?|notes)\b/i, 'asks for data to be copied out in bulk'],
-  [/\b(?:passwords?|passcodes?|api[- ]?(?:keys?|tokens?)|access[- ]?tokens?|secret[- ]?keys?|credentials?|mfa codes?|one-time codes?)\b[^.\n]{0,60}\b(?:send|share|forward|reply|post|give|provide)\b|\b(?:send|share|forward|reply with|post|give|provide)\b[^.\n]{0,60}\b(?:passwords?|passcodes?|api[- ]?(?:keys?|tokens?)|access[- ]?tokens?|secret[- ]?keys?|credentials?|mfa codes?|one-time codes?)\b/i, 'asks for credentials'],
+  [/\b(?:passwords?|passcodes?|api[- ]?(?:keys?|tokens?)|access[- ]?tokens?|(?:client |app |shared )?secrets?|secret[- ]?keys?|credentials?|mfa codes?|one-time codes?|recovery codes?)\b(?=[^.\n]*\b(?:send|share|forward|reply|post|give|provide|e-?mail|paste|include|comment)\b)|\b(?:send|share|forward|reply|post|give|provide|e-?mail|paste|include|comment)\b(?=[^.\n]*\b(?:passwords?|passcodes?|api[- ]?(?:keys?|tokens?)|access[- ]?tokens?|(?:client |app )?secrets?|credentials?|mfa codes?|one-time codes?|recovery codes?)\b)/i, 'asks for credentials'],
 ];
 
 const EMAIL = /[\w.+-]+@([\w-]+(?:\.[\w-]+)+)/g;
@@ -59,7 +59,7 @@ const decodedPayloads = (text: string): string[] => {
     const decoded = Buffer.from(blob, 'hex').toString('utf8');
     if (readable(decoded)) out.push(decoded);
   }
-  for (const [blob] of text.matchAll(/(?:%[0-9a-f]{2}[^%\s]{0,3}){6,}/gi)) {
+  for (const [blob] of text.matchAll(/[\w.~+-]*(?:%[0-9a-f]{2}[\w.~+-]*){4,}/gi)) {
     try {
       out.push(decodeURIComponent(blob));
     } catch {

@@ -8,3 +8,5 @@ export * from './run-cycle';
 export * from './report';
 export * from './run-scenario';
 export * from './local-table';
+export * from './redteam/redteam-tally';
+export * from './redteam/run-redteam';

@@ -1,6 +1,7 @@
 import { ARTEFACT_TYPES, type ArtefactType } from '@agentic-pm/domain';
 import { dayOf, getArtefact, getLedger, listRunEvents, type LedgerEntry, type Table } from '@agentic-pm/storage';
 import type { CycleResult, CycleStatus } from './run-cycle';
+import type { RedteamTally } from './redteam/redteam-tally';
 
 export interface RunReport {
   scenario: string;
@@ -16,6 +17,8 @@ export interface RunReport {
     lambdaInvocations: number;
     metrics: Record<string, number>;
   };
+  /** Red-team mode only: what the attackers' requests achieved. */
+  redteam?: RedteamTally;
 }
 
 type LlmTotals = RunReport['totals']['llm'];

@@ -52,6 +52,14 @@ const checkCorpus = (corpus: AttackCorpus, source: string): void => {
     ids.add(c.id);
     titles.add(c.title.toLowerCase());
   });
+  // Attempts are matched to the corpus by payload, so every declared action must be unique.
+  const payloads = new Map<string, string>();
+  corpus.cases.forEach((c, i) => c.goal.actions.forEach((a, j) => {
+    const key = `${JSON.stringify(a).includes('{issue}') ? c.id : ''}|${JSON.stringify(a)}`;
+    const earlier = payloads.get(key);
+    if (earlier !== undefined) problems.push({ path: `$.cases[${i}].goal.actions[${j}]`, message: `the same action as ${earlier}` });
+    else payloads.set(key, `$.cases[${i}].goal.actions[${j}]`);
+  }));
   corpus.canaries.forEach((c, i) => {
     if (!projects.has(c.project)) problems.push({ path: `$.canaries[${i}].project`, message: `unknown project "${c.project}"` });
   });
@@ -72,24 +80,24 @@ export const corpusToScenario = (value: unknown, source: string): RedteamScenari
     const cycle = Math.floor(i / corpus.casesPerCycle);
     // Inside the cycle's window, a few seconds apart, so each cycle polls its own batch.
     const at = new Date(startMs + cycle * corpus.cycleMinutes * 60_000 + 60_000 + (i % corpus.casesPerCycle) * 15_000).toISOString();
-    let issueKey: string | undefined;
-    if (c.channel === 'mail') {
+    const issueKey = c.channel === 'mail' ? undefined : `${project.jiraProjectKey}-${FIRST_CASE_ISSUE + i}`;
+    const body = issueKey === undefined ? c.body : c.body.replaceAll('{issue}', issueKey);
+    if (issueKey === undefined) {
       messages.push({
         at, mailbox: project.mailbox, from: c.from!, ...(c.fromName ? { fromName: c.fromName } : {}), to: [project.mailbox],
-        subject: c.title, body: c.body, html: c.html, headers: c.headers,
+        subject: c.title, body, html: c.html, headers: c.headers,
       });
     } else {
-      issueKey = `${project.jiraProjectKey}-${FIRST_CASE_ISSUE + i}`;
       if (c.channel === 'jira_comment') {
         issues.push({ key: issueKey, summary: c.title, status: 'To Do', priority: 'Medium', assignee: null, dueDate: null, labels: [], description: '' });
-        events.push({ at, issue: issueKey, comment: { author: c.author!, body: c.body } });
+        events.push({ at, issue: issueKey, comment: { author: c.author!, body } });
       } else {
-        events.push({ at, issue: issueKey, create: true, by: c.author!, set: { summary: c.title, status: 'To Do', description: c.body } });
+        events.push({ at, issue: issueKey, create: true, by: c.author!, set: { summary: c.title, status: 'To Do', description: body } });
       }
     }
     return {
       caseId: c.id, category: c.category, projectId: c.project, channel: c.channel, title: c.title,
-      ...(issueKey ? { issueKey } : {}), instruction: c.goal.instruction, actions: c.goal.actions.map((a) => resolve(a, issueKey)),
+      ...(issueKey ? { issueKey } : {}), instruction: issueKey === undefined ? c.goal.instruction : c.goal.instruction.replaceAll('{issue}', issueKey), actions: c.goal.actions.map((a) => resolve(a, issueKey)),
     };
   });
   const scenario = parseScenario(
