@@ -39,7 +39,6 @@ const CONTENT_RULES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:base64|rot-?13|hex[- ]?encoded|url[- ]?encoded)\b|\bdecode (?:this|the following|it|and)\b/i, 'carries an encoded payload'],
   [/\b(?:notify|e-?mail|ping|remind|escalate|alert|message)\b[^.\n]{0,60}\b(?:\d{2,}|twenty|thirty|fifty|hundred)\s+times\b|\b(?:every (?:minute|run|cycle|few minutes))\b[^.\n]{0,40}\b(?:notify|e-?mail|ping|remind|escalate|alert)\b|\b(?:keep|continue) (?:sending|notifying|emailing|escalating|pinging)\b/i, 'asks for a flood of messages'],
   [/\b(?:export|dump|forward|send|share|copy|attach|paste|post|include)\b[^.\n]{0,60}\b(?:all|every|entire|full|whole|complete|raw)\b[^.\n]{0,40}\b(?:data|records|issues|backlog|export|list|contacts|customers|credentials|passwords|tokens|keys|secrets|logs|history|artefacts?|notes)\b/i, 'asks for data to be copied out in bulk'],
-  [/\b(?:passwords?|passcodes?|api[- ]?(?:keys?|tokens?)|access[- ]?tokens?|(?:client |app |shared )?secrets?|secret[- ]?keys?|credentials?|mfa codes?|one-time codes?|recovery codes?)\b(?=[^.\n]*\b(?:send|share|forward|reply|post|give|provide|e-?mail|paste|include|comment)\b)|\b(?:send|share|forward|reply|post|give|provide|e-?mail|paste|include|comment)\b(?=[^.\n]*\b(?:passwords?|passcodes?|api[- ]?(?:keys?|tokens?)|access[- ]?tokens?|(?:client |app )?secrets?|credentials?|mfa codes?|one-time codes?|recovery codes?)\b)/i, 'asks for credentials'],
 ];
 
 const EMAIL = /[\w.+-]+@([\w-]+(?:\.[\w-]+)+)/g;
@@ -92,7 +91,18 @@ export const imitatesDomain = (domain: string, allowed: readonly string[]): bool
   });
 };
 
-const contentReasons = (text: string): string[] => CONTENT_RULES.filter(([re]) => re.test(text)).map(([, reason]) => reason);
+const CREDENTIAL = /\b(?:passwords?|passcodes?|api[- ]?(?:keys?|tokens?)|access[- ]?tokens?|(?:client|app|shared) secrets?|secret[- ]?keys?|credentials?|mfa codes?|one-time codes?|recovery codes?)\b/i;
+/** A verb as a request puts it: opening a sentence or clause, or after "please", "can you", "and"... */
+const REQUEST_VERB = /(?:^|[:;,]\s*|\b(?:please|pls|kindly|can you|could you|would you|will you|you must|you should|need you to|and|then|to)\s+)(?:send|share|forward|reply|post|give|provide|e-?mail|paste|include|comment)\b(?!\s+(?:by|from)\b)/i;
+
+/** One sentence that names a credential and asks for something to be sent or posted. */
+const asksForCredentials = (text: string): boolean =>
+  text.split(/(?<=[.!?])\s+|\n/).some((sentence) => CREDENTIAL.test(sentence) && REQUEST_VERB.test(sentence.trim()));
+
+const contentReasons = (text: string): string[] => [
+  ...CONTENT_RULES.filter(([re]) => re.test(text)).map(([, reason]) => reason),
+  ...(asksForCredentials(text) ? ['asks for credentials'] : []),
+];
 
 /** Why the text looks like a prompt injection, or null. */
 export const tripwire = (text: string, context: TripwireContext = {}): string | null => {
