@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDecisionCommands } from './commands/decision-commands';
 import { registerOperatorCommands } from './commands/operator-commands';
 import { DEMO_SCENARIO, runCommand, type RunOptions } from './commands/run';
+import { registerRedteamCommand } from './commands/redteam';
 
 import { DEFAULT_DATA_DIR } from './commands/operator/local-data';
 import { integerIn, runEntryPoint } from './program-support';
@@ -40,6 +41,7 @@ program
     exitFor(await runCommand(opts));
   });
 
+registerRedteamCommand(program, exitFor);
 registerOperatorCommands(program);
 registerDecisionCommands(program);
 
