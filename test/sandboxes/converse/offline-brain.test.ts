@@ -10,7 +10,7 @@ const toReasoning = (input: TriageInput, outcome: TriageOutcome): ReasoningSigna
   id: input.id,
   trust: input.trust,
   ...(input.issueKey === undefined ? {} : { issueKey: input.issueKey }),
-  ...(input.from === undefined ? {} : { from: input.from }),
+  senderRole: input.source === 'jira' ? 'jira_user' : input.trust === 'external' ? 'external_sender' : 'colleague',
   sanitised: outcome.sanitised,
   classification: outcome.classification,
 });
