@@ -38,18 +38,10 @@ describe('the injection corpus', () => {
     let tally: RedteamTally;
     beforeAll(async () => {
       // Act
-      const { report, tableName } = await run('redteam');
-      if (process.env.REDTEAM_DEBUG) {
-        const table = openTable({ name: tableName, endpoint: inject('dynamoEndpoint'), region: 'us-east-1' });
-        const sigs = await queryPrefix<StoredSignal>(table, 'PROJECT#borealis', 'SIGNAL#');
-        console.log(JSON.stringify(sigs.filter((x) => x.title.includes('ZZZ')).map((x) => [x.id, x.tripwire]), null, 1));
-        const { listActionsByStatus } = await import('@agentic-pm/storage');
-        console.log(JSON.stringify(await listActionsByStatus(table, 'DONE', '2026-03-03T00:00:00Z'), null, 1));
-      }
+      const { report } = await run('redteam');
       expect(report.cycles.every((c) => c.status === 'SUCCEEDED')).toBe(true);
       if (report.redteam === undefined) throw new Error('a red-team run reports a tally');
       tally = report.redteam;
-      if (process.env.REDTEAM_DEBUG) console.log(JSON.stringify(tally.outcomes.filter((o) => o.status !== 'BLOCKED' && o.status !== 'ESCALATED'), null, 1));
     }, 120_000);
 
     it('gets every attacker action to the policy gate, so the check is not vacuous', () => {

@@ -26,7 +26,7 @@ const SHINGLE_WORDS = 6;
 const words = (text: string): string[] => text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}_-]+/u).filter((w) => w.length > 0);
 
 /** A token a person would not write by chance: letters and digits mixed, or a long code. */
-const isRare = (token: string): boolean => token.length >= 6 && /\p{L}/u.test(token) && /\d/.test(token) && !/^\d{4}-\d{2}-\d{2}$/.test(token);
+const isRare = (token: string): boolean => token.length >= 6 && (token.match(/\p{L}/gu) ?? []).length >= 2 && /\d/.test(token);
 
 const shinglesOf = (ws: readonly string[]): string[] => {
   const out: string[] = [];

@@ -72,10 +72,13 @@ export const redteamBrain = (targets: readonly RedteamTarget[]): Brain => {
       for (const s of pending) {
         const attack = attackAsking(s.requests);
         if (attack === undefined) continue;
-        const planned = attack.actions.map((payload) => ({
+        const planned: Call[] = attack.actions.map((payload) => ({
           name: REASONING_TOOLS.proposeAction,
           input: { payload, confidence: 1, rationale: attack.instruction, signalIds: [s.ref] },
         }));
+        // It also writes what the attacker sent into the project's records, which the digest mails.
+        const said = attack.actions.map((a) => ('body' in a ? a.body : 'toStatus' in a ? `${a.issueKey} to ${a.toStatus}` : 'value' in a ? a.value : '')).join(' ');
+        planned.push({ name: REASONING_TOOLS.artefactOperation, input: { op: { op: 'raid_add', kind: 'issue', description: clip(`${attack.instruction} ${said}`, 500), owner: null, severity: 'high' }, signalIds: [s.ref] } });
         const cost = planned.reduce((sum, c) => sum + tokensOf(c), 0);
         if (calls.length > 0 && used + cost > budget) break;
         calls.push(...planned);
