@@ -31,7 +31,7 @@ const CONTENT_RULES: ReadonlyArray<[RegExp, string]> = [
   [/\bpre-?(?:approved|authori[sz]ed|cleared)\b|\b(?:already|been)\s+(?:approved|authori[sz]ed|signed off|cleared)\s+by\b|\bapproved in advance\b|\b(?:approval|confirmation|sign-?off)\s+(?:is\s+)?(?:not (?:needed|required)|waived|unnecessary)\b/i, 'claims an approval it cannot prove'],
   [/\b(?:without|no need (?:to|for)|do not need to|don't need to)\s+(?:asking|ask|confirming|confirm|checking|check|approval|escalating|escalate|waiting)\b/i, 'asks to skip a check'],
   [/\b(?:do not|don't|dont|never)\s+(?:tell|inform|notify|mention|cc|copy|alert|escalate to|ask|bother)\b[^.\n]{0,40}\b(?:owner|user|anyone|human|manager|lead|pm|team|them|her|him)\b/i, 'asks for secrecy'],
-  [/\b(?:silently|quietly|secretly|discreetly)\b|\bwithout (?:telling|notifying|informing|alerting)\b/i, 'asks for secrecy'],
+  [/\b(?:secretly|discreetly|covertly)\b|\bwithout (?:telling|notifying|informing|alerting)\b/i, 'asks for secrecy'],
   [/<\/?(?:system|assistant|user|instructions?|tool|tool_call|tool_use|function_call|signal|im_start|im_end)\b[^>]*>|\[\/?(?:INST|SYS)\]|<\|[a-z_]+\|>/i, 'contains prompt markup'],
   [/<!--[\s\S]*?-->/, 'contains a hidden comment'],
   [/[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|[\u{E0000}-\u{E007F}]/u, 'contains invisible characters'],
