@@ -51,7 +51,7 @@ const INJECTION_PATTERNS: ReadonlyArray<[RegExp, string]> = [
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** Mail from outside the organisation that asks for something to be sent to an address. */
-const EXFILTRATION = /\b(?:forward|send|e-?mail|share|copy)\b[^.?!]{0,120}?\bto\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
+const EXFILTRATION = /\b(?:forward|send|e-?mail|share|copy)\b[^.?!]{0,120}?\b(?:to|at)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
 
 export const injectionReason = (sentence: string): string | undefined => INJECTION_PATTERNS.find(([re]) => re.test(sentence))?.[1];
 
