@@ -31,6 +31,8 @@ const mail = (overrides: Partial<MailMessage> = {}): StagedChange<MailMessage> =
     from: 'dana@acme.test', fromName: 'Dana', to: ['pm@acme.test'], cc: ['tom@acme.test'],
     subject: 'Vendor delay', bodyText: 'The vendor will be a week late.', isAutoReply: false, isBulk: false,
     ...overrides,
+    // The receiving server authenticated the From domain unless a test says otherwise.
+    authenticatedDomain: overrides.authenticatedDomain === undefined ? (overrides.from ?? 'dana@acme.test').split('@')[1]!.toLowerCase() : overrides.authenticatedDomain,
   };
   return { projectId: 'atlas', source: 'outlook', dedupeKey: payload.id, payload };
 };
@@ -163,7 +165,21 @@ describe('buildSignal: mail', () => {
 
     // Assess
     expect(signal.trust).toBe(trust);
-    expect(trustOfSender(from, atlas)).toBe(trust);
+    expect(trustOfSender(from, atlas, from.split('@')[1]!.toLowerCase())).toBe(trust);
+  });
+
+  it.each([
+    ['an internal From that did not authenticate', 'ceo@acme.test', null],
+    ['an internal From authenticated for another domain', 'ceo@acme.test', 'evil.example'],
+    ['a look-alike domain that authenticated for itself', 'ceo@acme1.test', 'acme1.test'],
+    ['a Cyrillic look-alike that authenticated for itself', 'ceo@\u0430cme.test', '\u0430cme.test'],
+    ['a punycode look-alike that authenticated for itself', 'ceo@xn--cme-8cd.test', 'xn--cme-8cd.test'],
+  ] as const)('treats %s as external', (_name, from, authenticatedDomain) => {
+    // Act
+    const signal = buildSignal(mail({ from, authenticatedDomain }), atlas, RUN, 4000);
+
+    // Assess
+    expect(signal.trust).toBe('external');
   });
 
   it.each([

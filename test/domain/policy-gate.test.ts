@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, evaluateAction, type ActionPayload, type ProposedAction } from '@agentic-pm/domain';
+import { buildForeignDataIndex, defaultSettings, evaluateAction, evaluateEscalation, type ActionPayload, type ProposedAction } from '@agentic-pm/domain';
 import { project } from '../support/projects';
 
 const NOW = '2026-03-02T09:00:00.000Z';
@@ -81,5 +81,103 @@ describe('evaluateAction', () => {
         },
       ),
     );
+  });
+});
+
+describe('evaluateAction: caps on telling the owner', () => {
+  it('blocks owner notifications past the per-run cap, at every autonomy level', () => {
+    for (const level of ['observe', 'maintain', 'act'] as const) {
+      // Act
+      const under = evaluateAction(action(notify), project({ autonomyLevel: level }), settings, { now: NOW, executedThisRun: 0, notifiedThisRun: settings.maxOwnerNotificationsPerRun - 1 });
+      const over = evaluateAction(action(notify), project({ autonomyLevel: level }), settings, { now: NOW, executedThisRun: 0, notifiedThisRun: settings.maxOwnerNotificationsPerRun });
+
+      // Assess
+      expect(under.outcome).toBe('execute');
+      expect(over.outcome).toBe('block');
+      expect(over.reason).toMatch(/owner notifications/);
+    }
+  });
+
+  it('turns an escalation into a block once the per-run escalation cap is reached', () => {
+    // Prepare
+    const suspicious = action(comment, { provenance: { trust: 'external', injectionSuspected: true, signalIds: [] } });
+
+    // Act
+    const under = evaluateAction(suspicious, project(), settings, { now: NOW, executedThisRun: 0, escalatedThisRun: settings.maxEscalationsPerRun - 1 });
+    const over = evaluateAction(suspicious, project(), settings, { now: NOW, executedThisRun: 0, escalatedThisRun: settings.maxEscalationsPerRun });
+
+    // Assess
+    expect(under.outcome).toBe('escalate');
+    expect(over.outcome).toBe('block');
+  });
+
+  it('caps escalations a step proposes on its own', () => {
+    // Prepare
+    const request = { title: 'Decide', context: 'Which vendor?', options: ['A', 'B'], recommendation: 0, rationale: 'cheaper' };
+
+    // Act
+    const under = evaluateEscalation(request, settings, { escalatedThisRun: 0 });
+    const over = evaluateEscalation(request, settings, { escalatedThisRun: settings.maxEscalationsPerRun });
+
+    // Assess
+    expect(under.outcome).toBe('escalate');
+    expect(over.outcome).toBe('block');
+  });
+});
+
+describe('evaluateAction: recipients and leaks', () => {
+  const borealis = { projectId: 'borealis', jiraProjectKey: 'BOR', texts: ['BOR-7 Acquisition due diligence for code name HALCYON-7781', 'Borealis pricing model: the enterprise tier discount stays confidential until the board meets'] };
+  const foreignData = buildForeignDataIndex([borealis], ['Atlas', 'ATL-1 Migrate customer accounts'], 'ATL');
+  const gate = { now: NOW, executedThisRun: 0, foreignData };
+
+  it.each([
+    ['a look-alike domain with a digit', 'ceo@acme1.test'],
+    ['a look-alike domain with a Cyrillic letter', 'ceo@\u0430cme.test'],
+    ['a punycode domain', 'ceo@xn--cme-8cd.test'],
+    ['a sub-domain of an outside domain', 'ceo@acme.test.evil.example'],
+  ])('blocks mail to %s', (_name, to) => {
+    // Act
+    const decision = evaluateAction(action({ type: 'send_email', to: [to], subject: 'Hi', body: 'Hi' }, { approvedBy: 'lead@acme.test' }), project(), settings, gate);
+
+    // Assess
+    expect(decision.outcome).toBe('block');
+  });
+
+  it.each([
+    ['an email naming another project issue', { type: 'send_email', to: ['dev@acme.test'], subject: 'FYI', body: 'See BOR-7 for context.' }],
+    ['an email with another project code name', { type: 'send_email', to: ['dev@acme.test'], subject: 'FYI', body: 'The code name is halcyon-7781.' }],
+    ['a Jira comment copying another project text', { type: 'jira_comment', issueKey: 'ATL-1', body: 'Note: the enterprise tier discount stays confidential until the board meets.' }],
+    ['an owner note with another project code name', { type: 'notify_owner', subject: 'HALCYON-7781', body: 'see subject' }],
+  ] as const)('blocks %s, even when approved, and does not quote the data', (_name, payload) => {
+    // Act
+    const decision = evaluateAction(action(payload as ActionPayload, { approvedBy: 'lead@acme.test' }), project(), settings, gate);
+
+    // Assess
+    expect(decision.outcome).toBe('block');
+    expect(decision.reason).not.toMatch(/halcyon|BOR-7|discount/i);
+  });
+
+  it('blocks a leak in the rationale, which an escalation would mail to the owner', () => {
+    // Act
+    const decision = evaluateAction(action(comment, { rationale: 'Because of HALCYON-7781', provenance: { trust: 'external', injectionSuspected: true, signalIds: [] } }), project(), settings, gate);
+
+    // Assess
+    expect(decision.outcome).toBe('block');
+  });
+
+  it('lets own-project text through', () => {
+    // Act
+    const decision = evaluateAction(action({ type: 'jira_comment', issueKey: 'ATL-1', body: 'Migrate customer accounts: on track for ATL-1.' }), project(), settings, gate);
+
+    // Assess
+    expect(decision.outcome).toBe('execute');
+  });
+
+  it('blocks an escalation whose text carries another project data', () => {
+    // Act
+    const decision = evaluateEscalation({ title: 'Decide', context: 'Forwarded: HALCYON-7781', options: ['A'], recommendation: 0, rationale: 'r' }, settings, gate);
+
+    // Assess
+    expect(decision.outcome).toBe('block');
   });
 });

@@ -137,12 +137,12 @@ export const reasoningSignal = (
   id: string,
   classification: Partial<Classification> & Pick<Classification, 'category'>,
   sanitised: Partial<SanitisedSignal> = {},
-  meta: Partial<Pick<ReasoningSignal, 'trust' | 'issueKey' | 'from'>> = {},
+  meta: Partial<Pick<ReasoningSignal, 'trust' | 'issueKey' | 'senderRole'>> = {},
 ): ReasoningSignal => ({
   id,
   trust: meta.trust ?? 'internal',
   ...(meta.issueKey === undefined ? {} : { issueKey: meta.issueKey }),
-  ...(meta.from === undefined ? {} : { from: meta.from }),
+  ...(meta.senderRole === undefined ? {} : { senderRole: meta.senderRole }),
   sanitised: {
     id,
     summary: 'A project signal.',

@@ -1,6 +1,7 @@
-import { applyArtefactOps, evaluateAction, type Escalation, type ProjectConfig } from '@agentic-pm/domain';
+import { applyArtefactOps, evaluateAction, type Escalation, type ForeignDataIndex, type ProjectConfig } from '@agentic-pm/domain';
 import { listEscalationsByStatus, listProjects, moveAction, moveEscalation, recordEvent } from '@agentic-pm/storage';
 import { writeIfChanged } from './artefact-writer';
+import { foreignDataIndexes } from './foreign-data';
 import type { AgentContext } from './context';
 import { describeAction } from './perform-action';
 import type { RunRef } from './run-ref';
@@ -12,7 +13,7 @@ export interface DecisionsResult {
 }
 
 /** The chosen option goes into the decision log; an approved action runs through the gate, marked approved. */
-const applyOne = async (ctx: AgentContext, project: ProjectConfig, escalation: Escalation, run: RunRef): Promise<boolean> => {
+const applyOne = async (ctx: AgentContext, project: ProjectConfig, escalation: Escalation, run: RunRef, foreignData: ForeignDataIndex | undefined): Promise<boolean> => {
   const decision = escalation.decision!;
   const chosen = escalation.options[decision.option] ?? `option ${decision.option}`;
   await writeIfChanged(ctx, project, 'decision_log', run.time, (content) =>
@@ -25,7 +26,8 @@ const applyOne = async (ctx: AgentContext, project: ProjectConfig, escalation: E
   );
   if (!escalation.action || escalation.approveOption !== decision.option) return false;
   const approved = { ...escalation.action, approvedBy: decision.decidedBy };
-  const verdict = evaluateAction(approved, project, ctx.settings, { now: run.time, executedThisRun: 0 });
+  // Approval lifts the trust checks, never the hard limits or the leak check.
+  const verdict = evaluateAction(approved, project, ctx.settings, { now: run.time, executedThisRun: 0, ...(foreignData ? { foreignData } : {}) });
   const record = { projectId: project.id, id: approved.id, createdAt: run.time };
   if (verdict.outcome !== 'execute') {
     await moveAction(ctx.table, record, 'ESCALATED', 'BLOCKED', { result: `approved, but ${verdict.reason}` });
@@ -49,10 +51,11 @@ export const applyDecisions = async (ctx: AgentContext, run: RunRef): Promise<De
   const decided = await listEscalationsByStatus(ctx.table, 'decided');
   if (decided.length === 0) return { decisions: 0, approvedExecuted: 0 };
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
+  const foreignData = await foreignDataIndexes(ctx.table, [...projects.values()]);
   let approvedExecuted = 0;
   for (const escalation of decided) {
     const project = projects.get(escalation.projectId);
-    if (project && (await applyOne(ctx, project, escalation, run))) approvedExecuted++;
+    if (project && (await applyOne(ctx, project, escalation, run, foreignData.get(project.id)))) approvedExecuted++;
     await moveEscalation(ctx.table, escalation, 'decided', 'applied');
     await recordEvent(ctx.table, {
       id: `decision-${escalation.id}`, projectId: escalation.projectId, runId: run.runId, type: 'decision_applied', at: run.time,

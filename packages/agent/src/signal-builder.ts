@@ -1,12 +1,20 @@
-import type { ProjectConfig, RulesVerdict, Signal, TrustTier } from '@agentic-pm/domain';
+import { tripwire, type ProjectConfig, type RulesVerdict, type Signal, type TrustTier } from '@agentic-pm/domain';
 import type { JiraChange, MailMessage } from '@agentic-pm/integrations';
 import { signalIdOf, type StagedChange } from '@agentic-pm/storage';
 import { verdictForJiraChange } from './jira-change-rules';
 
 const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
-export const trustOfSender = (from: string, project: ProjectConfig): TrustTier =>
-  project.allowedEmailDomains.some((d) => d.toLowerCase() === domainOf(from)) ? 'internal' : 'external';
+/**
+ * Internal only when the From domain is one of the project's AND the receiving server
+ * authenticated it: anyone can type an internal From address. Exact, ASCII-only comparison, so a
+ * look-alike (`examp1e.com`, Cyrillic letters, punycode) is another domain.
+ */
+export const trustOfSender = (from: string, project: ProjectConfig, authenticatedDomain: string | null | undefined): TrustTier => {
+  const domain = domainOf(from);
+  const ours = /^[\x21-\x7e]+$/.test(domain) && project.allowedEmailDomains.some((d) => d.toLowerCase() === domain);
+  return ours && authenticatedDomain?.toLowerCase() === domain ? 'internal' : 'external';
+};
 
 /** Keeps stored text bounded, with a marker so a reader knows it was cut. */
 export const bound = (text: string, max: number): string =>
@@ -45,7 +53,7 @@ const fromMail = (message: MailMessage, project: ProjectConfig, runId: string, m
   dedupeKey: message.id,
   occurredAt: message.receivedAt,
   actor: message.fromName ?? message.from,
-  trust: trustOfSender(message.from, project),
+  trust: trustOfSender(message.from, project, message.authenticatedDomain),
   title: message.subject,
   text: bound(message.bodyText, maxChars),
   ...(message.internetMessageId ? { messageId: message.internetMessageId } : {}),
@@ -57,8 +65,18 @@ const fromMail = (message: MailMessage, project: ProjectConfig, runId: string, m
   runId,
 });
 
-/** Turns one staged change into one signal. */
-export const buildSignal = (change: StagedChange, project: ProjectConfig, runId: string, maxChars: number): Signal =>
-  change.source === 'jira'
+/** Turns one staged change into one signal; the tripwire reads the raw text before any model does. */
+export const buildSignal = (change: StagedChange, project: ProjectConfig, runId: string, maxChars: number, otherProjects: readonly ProjectConfig[] = []): Signal => {
+  const signal = change.source === 'jira'
     ? fromJira(change.payload as JiraChange, project, runId, maxChars)
     : fromMail(change.payload as MailMessage, project, runId, maxChars);
+  const suspicion = tripwire(`${signal.title}\n${signal.text}`, {
+    allowedDomains: project.allowedEmailDomains,
+    otherProjects: otherProjects.filter((p) => p.id !== project.id),
+    ...(signal.from === undefined ? {} : { from: signal.from }),
+  });
+  if (suspicion === null) return signal;
+  // Flagged text takes the full path: only noise the rules recognise is settled without a model.
+  const { prefiltered, ...rest } = signal;
+  return { ...rest, ...(prefiltered?.category === 'noise' ? { prefiltered } : {}), tripwire: suspicion };
+};

@@ -3,6 +3,7 @@ import { registerDecisionCommands } from './commands/decision-commands';
 import { registerOperatorCommands } from './commands/operator-commands';
 import { DEMO_SCENARIO, runCommand, type RunOptions } from './commands/run';
 import { CHAOS_GRAMMAR, describeFaults, STEPS } from '@agentic-pm/local-runtime';
+import { registerRedteamCommand } from './commands/redteam';
 
 import { DEFAULT_DATA_DIR } from './commands/operator/local-data';
 import { integerIn, runEntryPoint } from './program-support';
@@ -51,6 +52,7 @@ The report (--report) lists each planned fault and how many times it fired, in w
     exitFor(await runCommand(opts));
   });
 
+registerRedteamCommand(program, exitFor);
 registerOperatorCommands(program);
 registerDecisionCommands(program);
 

@@ -14,3 +14,5 @@ export * from './artefact-ops';
 export * from './artefact-markdown';
 export * from './backlog-summary';
 export * from './issue-key';
+export * from './foreign-data';
+export * from './injection-tripwire';

@@ -31,6 +31,9 @@ export const agentSettingsSchema = z.object({
   confidenceThreshold: z.number().min(0).max(1).default(0.75),
   holdMinutes: z.number().int().min(0).default(30),
   maxActionsPerRun: z.number().int().min(0).default(10),
+  /** Per project and run: owner notifications and escalations, so no input can flood the owner. */
+  maxOwnerNotificationsPerRun: z.number().int().min(0).default(3),
+  maxEscalationsPerRun: z.number().int().min(0).default(10),
   /** Hour of day, in `digestTimeZone`, after which the daily housekeeping and digest run. */
   digestHour: z.number().int().min(0).max(23).default(17),
   digestTimeZone: z.string().default('UTC'),

@@ -30,6 +30,8 @@ export interface Signal {
   messageId?: string;
   from?: string;
   to?: string[];
+  /** Why the deterministic tripwire suspects a prompt injection; set whatever triage says. */
+  tripwire?: string;
   /** Set when the rules pre-filter settled the signal without a model. */
   prefiltered?: RulesVerdict;
   runId: string;

@@ -35,11 +35,17 @@ export interface TriageOutcome {
   reason?: string;
 }
 
+/**
+ * Who a signal came from, as far as reasoning needs to know: never the raw address, which an
+ * attacker chooses and could use to steer the model or to get mail sent to themselves.
+ */
+export type SenderRole = 'project_owner' | 'colleague' | 'external_sender' | 'jira_user';
+
 export interface ReasoningSignal {
   id: string;
   trust: TrustTier;
   issueKey?: string;
-  from?: string;
+  senderRole?: SenderRole;
   sanitised: SanitisedSignal;
   classification: Classification;
 }

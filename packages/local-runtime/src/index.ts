@@ -12,3 +12,5 @@ export * from './chaos/fault-catalog';
 export * from './chaos/chaos-spec';
 export * from './chaos/crash';
 export * from './chaos/chaos-injector';
+export * from './redteam/redteam-tally';
+export * from './redteam/run-redteam';

@@ -38,7 +38,7 @@ export interface LocalEnvironment {
   provider: ContextProvider;
   metrics: RecordingMetrics;
   outboxDir: string;
-  jiraWrites(): Array<{ at: string; issue: string; kind: 'comment' | 'transition' | 'field'; detail: string }>;
+  jiraWrites(): Array<{ at: string; issue: string; kind: 'comment' | 'transition' | 'field'; detail: string; text: string }>;
   llmCalls(): Array<{ modelId: string; request: unknown; response: unknown }>;
   stop(): Promise<void>;
 }

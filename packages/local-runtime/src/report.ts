@@ -2,6 +2,7 @@ import { ARTEFACT_TYPES, type ArtefactType } from '@agentic-pm/domain';
 import { dayOf, getArtefact, getLedger, listRunEvents, type LedgerEntry, type Table } from '@agentic-pm/storage';
 import type { CycleResult, CycleStatus } from './run-cycle';
 import type { FaultOutcome } from './chaos/chaos-injector';
+import type { RedteamTally } from './redteam/redteam-tally';
 
 export interface RunReport {
   scenario: string;
@@ -19,6 +20,8 @@ export interface RunReport {
   };
   /** With `--chaos`: each planned fault and how many times it fired, in which cycle and state. */
   faults?: FaultOutcome[];
+  /** Red-team mode only: what the attackers' requests achieved. */
+  redteam?: RedteamTally;
 }
 
 type LlmTotals = RunReport['totals']['llm'];

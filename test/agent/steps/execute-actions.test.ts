@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executeActions } from '@agentic-pm/agent';
 import { IntegrationError, type ActionPayload } from '@agentic-pm/domain';
-import { acquireLease, FencedOutError, listActionsByStatus, listPendingEscalations, listProposals, putProposal } from '@agentic-pm/storage';
+import { acquireLease, FencedOutError, listActionsByStatus, listPendingEscalations, listProposals, putJiraIssues, putProposal } from '@agentic-pm/storage';
 import { project } from '../../support/projects';
 import { testContext } from '../../support/agent-context';
 
@@ -87,6 +87,44 @@ describe('executeActions', () => {
     // Assess
     expect(sent.filter((m) => m.kind === 'escalation')).toHaveLength(1);
     expect(await listPendingEscalations(ctx.table)).toHaveLength(1);
+  });
+});
+
+describe('executeActions against floods and leaks', () => {
+  it('caps owner notes and escalations per project in a run', async () => {
+    // Prepare
+    const { ctx, run, sent } = await testContext([project()], {}, NOW);
+    const settings = ctx.settings;
+    for (let i = 0; i < settings.maxOwnerNotificationsPerRun + 2; i++) await putProposal(ctx.table, proposal(`n${i}`, { type: 'notify_owner', subject: `Note ${i}`, body: 'FYI' }), NOW);
+    for (let i = 0; i < settings.maxEscalationsPerRun + 3; i++) {
+      await putProposal(ctx.table, { id: `q${String(i).padStart(2, '0')}`, kind: 'escalation', projectId: 'atlas', signalIds: ['s1'], request: { title: `Question ${i}`, context: 'c', options: ['A', 'B'], recommendation: 0, rationale: 'r' } }, NOW);
+    }
+
+    // Act
+    const result = await executeActions(ctx, { run });
+
+    // Assess
+    expect(sent.filter((m) => m.kind === 'action')).toHaveLength(settings.maxOwnerNotificationsPerRun);
+    expect(sent.filter((m) => m.kind === 'escalation')).toHaveLength(settings.maxEscalationsPerRun);
+    expect(result.blocked).toBe(5);
+  });
+
+  it("blocks text carrying another project's data, before it is sent or escalated", async () => {
+    // Prepare
+    const borealis = project({ id: 'borealis', name: 'Borealis', jiraProjectKey: 'BOR', mailbox: 'bor@acme.test' });
+    const { ctx, run, sent, jiraCalls } = await testContext([project(), borealis], {}, NOW);
+    await putJiraIssues(ctx.table, 'borealis', [{ key: 'BOR-1', summary: 'Data room for acquisition HALCYON-7781', status: 'To Do', priority: null, assignee: null, dueDate: null, labels: [], updated: NOW }]);
+    await putProposal(ctx.table, proposal('l1', { type: 'send_email', to: ['steering@acme.test'], subject: 'Context', body: 'Code name HALCYON-7781.' }), NOW);
+    await putProposal(ctx.table, proposal('l2', { type: 'jira_comment', issueKey: 'ATL-1', body: 'Same as halcyon-7781' }, 'external'), NOW);
+    await putProposal(ctx.table, { id: 'l3', kind: 'escalation', projectId: 'atlas', signalIds: ['s1'], request: { title: 'Share HALCYON-7781?', context: 'c', options: ['A'], recommendation: 0, rationale: 'r' } }, NOW);
+
+    // Act
+    const result = await executeActions(ctx, { run });
+
+    // Assess
+    expect(result).toEqual({ executed: 0, held: 0, escalated: 0, blocked: 3 });
+    expect(sent).toEqual([]);
+    expect(jiraCalls).toEqual([]);
   });
 });
 

@@ -43,6 +43,18 @@ const start = async (scenario: Scenario, now: string, config: Partial<GraphClien
 const deltaRequests = (sandbox: GraphSandbox): Array<{ query: string }> => sandbox.requestLog().filter((r) => r.path.endsWith('/messages/delta'));
 
 describe('GraphClient.deltaRound', () => {
+  it('reads the sender authentication from the headers the sandbox renders: a spoofed internal From is not authenticated', async () => {
+    // Prepare
+    const spoofed = message(2, { from: 'ceo@acme.test', subject: 'Spoofed', headers: { 'Authentication-Results': 'mx.acme.test; spf=fail smtp.mailfrom=evil.example; dkim=none; dmarc=fail header.from=acme.test' } });
+    const { client } = await start(scenarioWith({ messages: [message(1), spoofed] }), at(5));
+
+    // Act
+    const round = await client.deltaRound(MAILBOX, null);
+
+    // Assess
+    expect(round.messages.map((m) => [m.from, m.authenticatedDomain])).toEqual([['dana@vendor.test', 'vendor.test'], ['ceo@acme.test', null]]);
+  });
+
   it('pages through more than 50 messages to a deltaLink, with query options on the first request only', async () => {
     // Prepare
     const scenario = scenarioWith({ messages: Array.from({ length: 57 }, (_, i) => message(i % 10, { subject: `Update ${i}` })) });

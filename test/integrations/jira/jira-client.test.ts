@@ -179,7 +179,7 @@ describe('JiraClient writes', () => {
     // Assess
     expect(first.alreadyPresent).toBe(false);
     expect(again).toEqual({ commentId: first.commentId, alreadyPresent: true });
-    expect(sandbox.writes()).toEqual([{ at: at(10), issue: 'ATL-1', kind: 'comment', detail: 'Chased the vendor for a date.\n\n[agentic-pm:act-42]' }]);
+    expect(sandbox.writes()).toEqual([{ at: at(10), issue: 'ATL-1', kind: 'comment', detail: 'Chased the vendor for a date.\n\n[agentic-pm:act-42]', text: expect.stringContaining('Chased the vendor for a date.') }]);
     expect(changes).toHaveLength(1);
     expect(changes[0]?.byAgent).toBe(true);
     expect(isAgentMarked(changes[0]?.comments[0]?.body ?? '')).toBe(true);

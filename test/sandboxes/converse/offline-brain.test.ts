@@ -10,7 +10,7 @@ const toReasoning = (input: TriageInput, outcome: TriageOutcome): ReasoningSigna
   id: input.id,
   trust: input.trust,
   ...(input.issueKey === undefined ? {} : { issueKey: input.issueKey }),
-  ...(input.from === undefined ? {} : { from: input.from }),
+  senderRole: input.source === 'jira' ? 'jira_user' : input.trust === 'external' ? 'external_sender' : 'colleague',
   sanitised: outcome.sanitised,
   classification: outcome.classification,
 });
@@ -115,7 +115,7 @@ describe('offline brain', () => {
     expect(result.escalations.some((e) => e.signalIds[0] === PM_SIGNALS.blocker.id)).toBe(true);
     const email = result.proposals.find((p) => p.payload.type === 'send_email');
     expect(email).toMatchObject({ payload: { to: ['legal@vendor-partners.test'] }, signalIds: [PM_SIGNALS.exfiltration.id] });
-    expect(result.proposals.filter((p) => p.payload.type === 'notify_owner').map((p) => p.signalIds[0])).toContain(PM_SIGNALS.injection.id);
+    expect(result.escalations.filter((e) => e.request.title === 'Suspicious message flagged').map((e) => e.signalIds[0])).toContain(PM_SIGNALS.injection.id);
     expect(result.proposals.some((p) => p.payload.type === 'send_email' && p.signalIds[0] === PM_SIGNALS.injection.id)).toBe(false);
     expect(h.usage.filter((u) => u.purpose === 'reasoning')).toHaveLength(1);
   });

@@ -196,7 +196,7 @@ describe('Jira sandbox: agent writes', () => {
     expect(invalid.json.errorMessages).toEqual(["Transition id '999' is not valid for this issue."]);
     expect(comment.status).toBe(400);
     expect(edit.json.errors).toEqual({ customfield_1: "Field 'customfield_1' cannot be set. It is not on the appropriate screen, or unknown." });
-    expect(api.sandbox.writes()).toEqual([{ at: at(10), issue: 'ATL-1', kind: 'transition', detail: 'Blocked -> Done' }]);
+    expect(api.sandbox.writes()).toEqual([{ at: at(10), issue: 'ATL-1', kind: 'transition', detail: 'Blocked -> Done', text: expect.stringContaining('Done') }]);
   });
 
   it('applies faults: throttling with Retry-After, then server errors', async () => {

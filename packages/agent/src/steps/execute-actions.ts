@@ -1,7 +1,8 @@
-import { evaluateAction, type GateDecision, type GateOutcome, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
+import { evaluateAction, evaluateEscalation, type GateContext, type GateDecision, type GateOutcome, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
 import { deleteWork, listProjects, listProposals, putAction, recordEvent, type ActionStatus } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld, fenced } from '../fencing';
+import { foreignDataIndexes } from '../foreign-data';
 import { describeAction, performAction, type PerformOutcome } from '../perform-action';
 import { raiseEscalation } from '../raise-escalation';
 import type { RunRef, StepInput } from '../run-ref';
@@ -53,8 +54,8 @@ interface Acted {
 }
 
 /** The gate's verdict, carried out: execute (with failure handling), hold, escalate or block. */
-const gateAndAct = async (ctx: AgentContext, project: ProjectConfig, action: ProposedAction, run: RunRef, executedThisRun: number): Promise<Acted> => {
-  const decision = evaluateAction(action, project, ctx.settings, { now: run.time, executedThisRun });
+const gateAndAct = async (ctx: AgentContext, project: ProjectConfig, action: ProposedAction, run: RunRef, gate: GateContext): Promise<Acted> => {
+  const decision = evaluateAction(action, project, ctx.settings, gate);
   switch (decision.outcome) {
     case 'execute': {
       const performed = await performOrReport(ctx, project, action, run.runId, run.time);
@@ -78,15 +79,29 @@ export const executeActions = async (base: AgentContext, { run }: StepInput): Pr
   await assertLeaseHeld(ctx.table, run);
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
   const result: ExecuteResult = { executed: 0, held: 0, escalated: 0, blocked: 0 };
-  const executedPerProject = new Map<string, number>();
+  const foreignData = await foreignDataIndexes(ctx.table, [...projects.values()]);
+  // Per project in this run: what the caps count.
+  const tally = new Map<string, { executed: number; notified: number; escalated: number }>();
+  const tallyOf = (projectId: string) => tally.get(projectId) ?? tally.set(projectId, { executed: 0, notified: 0, escalated: 0 }).get(projectId)!;
   // Each proposal leaves the work partition only after its effect and its record are stored,
   // so a retry redoes the bookkeeping while intents keep the effects at most once.
   for (const proposal of await listProposals(ctx.table, run.time)) {
     if (proposal.kind === 'escalation') {
       const project = projects.get(proposal.projectId);
-      if (project) await raiseEscalation(ctx, project, { id: proposal.id, request: proposal.request, signalIds: proposal.signalIds }, run.runId, run.time);
+      const counts = tallyOf(proposal.projectId);
+      const verdict = evaluateEscalation(proposal.request, ctx.settings, { escalatedThisRun: counts.escalated, foreignData: foreignData.get(proposal.projectId) });
+      if (project && verdict.outcome === 'escalate') {
+        await raiseEscalation(ctx, project, { id: proposal.id, request: proposal.request, signalIds: proposal.signalIds }, run.runId, run.time);
+        counts.escalated++;
+        result.escalated++;
+      } else if (project) {
+        await recordEvent(ctx.table, {
+          id: `escalation-refused-${proposal.id}`, projectId: project.id, runId: run.runId, type: 'escalation_blocked', at: run.time,
+          summary: `escalation not sent: ${verdict.reason}`, detail: { proposalId: proposal.id },
+        });
+        result.blocked++;
+      }
       await deleteWork(ctx.table, 'PROPOSAL', proposal.id);
-      result.escalated++;
       continue;
     }
     const { action } = proposal;
@@ -95,9 +110,12 @@ export const executeActions = async (base: AgentContext, { run }: StepInput): Pr
       await deleteWork(ctx.table, 'PROPOSAL', proposal.id);
       continue;
     }
-    const executedSoFar = executedPerProject.get(project.id) ?? 0;
-    const { decision, status, outcome, resultText } = await gateAndAct(ctx, project, action, run, executedSoFar);
-    if (status === 'DONE') executedPerProject.set(project.id, executedSoFar + 1);
+    const counts = tallyOf(project.id);
+    const { decision, status, outcome, resultText } = await gateAndAct(ctx, project, action, run, {
+      now: run.time, executedThisRun: counts.executed, notifiedThisRun: counts.notified, escalatedThisRun: counts.escalated, foreignData: foreignData.get(project.id),
+    });
+    if (status === 'DONE') counts[action.payload.type === 'notify_owner' ? 'notified' : 'executed']++;
+    if (outcome === 'escalate') counts.escalated++;
     await putAction(ctx.table, {
       id: action.id, projectId: project.id, runId: run.runId, action, decision, status, createdAt: run.time,
       ...(decision.executeAfter ? { executeAfter: decision.executeAfter } : {}),

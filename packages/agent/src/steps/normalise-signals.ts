@@ -24,7 +24,7 @@ export const normaliseSignals = async (ctx: AgentContext, { run }: StepInput): P
   for (const change of await listStagedChanges(ctx.table, run.time)) {
     const project = projects.get(change.projectId);
     if (project) {
-      const signal = buildSignal(change, project, run.runId, ctx.settings.maxSignalTextChars);
+      const signal = buildSignal(change, project, run.runId, ctx.settings.maxSignalTextChars, [...projects.values()]);
       const settled = signal.prefiltered ? { ...signal, triage: rulesTriage(signal.id, signal.prefiltered) } : signal;
       if ((await putSignalOnce(ctx.table, settled, signal.prefiltered ? rulesStage(signal.prefiltered) : 'triage')) === 'created') {
         created++;
@@ -32,7 +32,7 @@ export const normaliseSignals = async (ctx: AgentContext, { run }: StepInput): P
         await recordEvent(ctx.table, {
           id: `signal-${signal.id}`, projectId: project.id, runId: run.runId, type: 'signal_created', at: run.time,
           summary: `${signal.source} signal ${signal.issueKey ?? ''} from ${signal.actor ?? 'unknown'}${signal.prefiltered ? ` (settled by rules: ${signal.prefiltered.reason})` : ''}`.replace(/\s+/g, ' '),
-          detail: { signalId: signal.id, trust: signal.trust },
+          detail: { signalId: signal.id, trust: signal.trust, ...(signal.tripwire ? { tripwire: signal.tripwire } : {}) },
         });
       } else {
         duplicates++;

@@ -1,4 +1,4 @@
-import { evaluateAction } from '@agentic-pm/domain';
+import { evaluateAction, type ForeignDataIndex } from '@agentic-pm/domain';
 import { listActionsByStatus, listDueHeldActions, listProjects, moveAction, recordEvent } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld, fenced } from '../fencing';
@@ -6,6 +6,7 @@ import { describeAction } from '../perform-action';
 import { isTransient } from '../transient-errors';
 import type { StepInput } from '../run-ref';
 import { applyDecisions } from '../apply-decisions';
+import { foreignDataIndexes } from '../foreign-data';
 import { escalateAction, performOrReport } from './execute-actions';
 
 export interface HoldQueueResult {
@@ -28,11 +29,13 @@ export const processHoldQueue = async (base: AgentContext, { run }: StepInput): 
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
   const result: HoldQueueResult = { decisions: decisions.decisions, due: due.length, executed: decisions.approvedExecuted, escalated: 0, failed: 0 };
   const executedPerProject = new Map<string, number>();
+  // The leak check runs again at send time: the other projects' data may have grown while it waited.
+  const foreignData = due.length === 0 ? new Map<string, ForeignDataIndex>() : await foreignDataIndexes(ctx.table, [...projects.values()]);
   for (const record of due) {
     if (!(await moveAction(ctx.table, record, 'PENDING', 'EXECUTING'))) continue;
     const project = projects.get(record.projectId);
     const executedThisRun = executedPerProject.get(record.projectId) ?? 0;
-    const decision = project ? evaluateAction(record.action, project, ctx.settings, { now: run.time, executedThisRun }) : { outcome: 'block' as const, reason: 'project no longer exists' };
+    const decision = project ? evaluateAction(record.action, project, ctx.settings, { now: run.time, executedThisRun, foreignData: foreignData.get(project.id) }) : { outcome: 'block' as const, reason: 'project no longer exists' };
     let summary: string;
     try {
       // Having waited out its hold, an action the gate would still hold may now run.

@@ -1,5 +1,5 @@
-import { ARTEFACT_TYPES, renderArtefactCompact, type ProjectConfig, type Provenance, type TrustTier } from '@agentic-pm/domain';
-import { reasonAboutSignals, type ReasoningSignal } from '@agentic-pm/llm';
+import { ARTEFACT_TYPES, renderArtefactCompact, type ProjectConfig, type Provenance, type SanitisedSignal, type TrustTier } from '@agentic-pm/domain';
+import { reasonAboutSignals, type ReasoningSignal, type SenderRole } from '@agentic-pm/llm';
 import { createHash } from 'node:crypto';
 import {
   deleteWork, getArtefact, listArtefactOps, listProjects, listProposals, listSignalsInFlight, moveSignal, putArtefactOp, putProposal, type StoredSignal, type Table,
@@ -23,7 +23,23 @@ export const provenanceOf = (cited: string[], batch: StoredSignal[]): Provenance
   const byId = new Map(batch.map((s) => [s.id, s]));
   const sources = cited.length > 0 && cited.every((id) => byId.has(id)) ? cited.map((id) => byId.get(id)!) : batch;
   const trust: TrustTier = sources.some((s) => s.trust === 'external') ? 'external' : 'internal';
-  return { trust, injectionSuspected: sources.some((s) => s.triage?.sanitised.injectionSuspected === true), signalIds: sources.map((s) => s.id) };
+  // The model's flag or the tripwire's: a compromised pass 1 cannot clear what the rules saw.
+  const injectionSuspected = sources.some((s) => s.triage?.sanitised.injectionSuspected === true || s.tripwire !== undefined);
+  return { trust, injectionSuspected, signalIds: sources.map((s) => s.id) };
+};
+
+/** Reasoning is told what the tripwire saw, whatever pass 1 said. */
+const withTripwire = (s: StoredSignal): SanitisedSignal => {
+  const sanitised = s.triage!.sanitised;
+  if (s.tripwire === undefined || sanitised.injectionSuspected) return sanitised;
+  return { ...sanitised, injectionSuspected: true, injectionReason: `rules: ${s.tripwire}`.slice(0, 300) };
+};
+
+/** The sender as a role from trusted metadata; the address itself stays out of the prompt. */
+export const senderRoleOf = (s: Pick<StoredSignal, 'source' | 'trust' | 'from'>, project: ProjectConfig): SenderRole => {
+  if (s.source === 'jira') return 'jira_user';
+  if (s.trust === 'external') return 'external_sender';
+  return s.from?.toLowerCase() === project.owner.toLowerCase() ? 'project_owner' : 'colleague';
 };
 
 const compactArtefacts = async (ctx: AgentContext, project: ProjectConfig) => {
@@ -75,8 +91,8 @@ export const reasoning = async (ctx: AgentContext, { run }: StepInput): Promise<
         continue;
       }
       const signals: ReasoningSignal[] = batch.map((s) => ({
-        id: s.id, trust: s.trust, sanitised: s.triage!.sanitised, classification: s.triage!.classification,
-        ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}),
+        id: s.id, trust: s.trust, sanitised: withTripwire(s), classification: s.triage!.classification,
+        ...(s.issueKey ? { issueKey: s.issueKey } : {}), senderRole: senderRoleOf(s, project),
       }));
       const outcome = await reasonAboutSignals({ project, artefacts: await compactArtefacts(ctx, project), signals }, { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage, cachePrefix });
       // Ids come from the batch, so reasoning again over the same signals (a retry) rewrites the same items.

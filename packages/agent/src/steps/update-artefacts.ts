@@ -1,7 +1,8 @@
-import { applyArtefactOps, computeBacklogSummary, sameBacklog, type Artefact, type ArtefactOp } from '@agentic-pm/domain';
+import { applyArtefactOps, computeBacklogSummary, foreignDataIn, sameBacklog, type Artefact, type ArtefactOp } from '@agentic-pm/domain';
 import { closeSignal, deleteWork, listArtefactOps, listJiraIssues, listProjects, listSignalsInFlight, recordEvent } from '@agentic-pm/storage';
 import { writeIfChanged } from '../artefact-writer';
 import type { AgentContext } from '../context';
+import { foreignDataIndexes } from '../foreign-data';
 import { assertLeaseHeld, fenced } from '../fencing';
 import type { StepInput } from '../run-ref';
 import { opsForSimpleSignal, unblockOps } from '../simple-signal-ops';
@@ -19,13 +20,23 @@ export const updateArtefacts = async (base: AgentContext, { run }: StepInput): P
   const signals = await listSignalsInFlight(ctx.table, run.time, 'artefacts');
   const modelOps = await listArtefactOps(ctx.table, run.time);
   const result: UpdateArtefactsResult = { updated: 0 };
-  for (const project of await listProjects(ctx.table)) {
-    const ops: Ops = [
+  const projects = await listProjects(ctx.table);
+  const foreignData = await foreignDataIndexes(ctx.table, projects);
+  for (const project of projects) {
+    const proposed: Ops = [
       ...signals.filter((s) => s.projectId === project.id).flatMap((s) => [...opsForSimpleSignal(s), ...unblockOps(s)].map((op) => ({ op, signalIds: [s.id] }))),
       ...modelOps.filter((o) => o.projectId === project.id).map((o) => ({ op: o.op, signalIds: o.signalIds })),
     ];
     const written: Array<Artefact | null> = [];
     const rejected = new Map<string, { op: ArtefactOp; reason: string }>();
+    // Artefacts are mailed in the digest and count as the project's own data in the leak check:
+    // another project's data must not get in through them.
+    const index = foreignData.get(project.id);
+    const ops = proposed.filter(({ op }) => {
+      const leak = index === undefined ? null : foreignDataIn(JSON.stringify(op), index);
+      if (leak) rejected.set(JSON.stringify(op), { op, reason: `its text ${leak}` });
+      return leak === null;
+    });
     for (const type of ['raid_log', 'delivery_state', 'decision_log'] as const) {
       written.push(
         await writeIfChanged(ctx, project, type, run.time, (content) => applyArtefactOps(type, content as never, ops, run.time), (r) => rejected.set(JSON.stringify(r.op), r)),

@@ -2,6 +2,7 @@ import type { MailMessage } from './types';
 import type { WireMessage, WireRecipient } from './graph-wire';
 import { mailBodyText } from './mail-body';
 import { headerMap, isAutoReply, isBulk } from './mail-flags';
+import { authenticatedFromDomain } from './mail-authentication';
 
 const addressOf = (recipient: WireRecipient | null | undefined): string | null => recipient?.emailAddress?.address?.trim() || null;
 
@@ -12,12 +13,14 @@ export const toMailMessage = (wire: WireMessage, maxBodyChars: number): MailMess
   const subject = wire.subject ?? '';
   const headers = headerMap(wire.internetMessageHeaders);
   const sender = wire.from ?? wire.sender;
+  const from = addressOf(sender) ?? '';
   return {
     id: wire.id,
     internetMessageId: wire.internetMessageId ?? null,
     conversationId: wire.conversationId ?? null,
     receivedAt: new Date(wire.receivedDateTime).toISOString(),
-    from: addressOf(sender) ?? '',
+    from,
+    authenticatedDomain: authenticatedFromDomain(wire.internetMessageHeaders, from),
     fromName: sender?.emailAddress?.name?.trim() || null,
     to: addresses(wire.toRecipients),
     cc: addresses(wire.ccRecipients),

@@ -4,6 +4,8 @@ export interface MailMessage {
   conversationId: string | null;
   receivedAt: string;
   from: string;
+  /** The From domain when the receiving server's Authentication-Results show it passed; null when spoofable. */
+  authenticatedDomain: string | null;
   fromName: string | null;
   to: string[];
   cc: string[];

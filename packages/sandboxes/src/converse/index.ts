@@ -1,5 +1,6 @@
 export { startConverseSandbox, type ConverseSandbox, type ConverseSandboxOptions, type RecordedCall } from './server';
 export { offlineBrain } from './offline-brain';
+export { redteamBrain, type RedteamTarget } from './redteam-brain';
 export {
   scriptedBrain, toolCall, brokenJsonToolCall, malformedToolCall, proseReply, type ScriptStep, type ScriptedBrain,
 } from './scripted-brain';

@@ -22,7 +22,14 @@ const preview = (text: string): string => text.replace(/<[^>]*>/g, ' ').replace(
 export const renderMessage = (message: StoredMessage, select: readonly string[] | null): Record<string, unknown> => {
   const s = message.source;
   const received = graphTime(message.atMs);
+  const domain = (s.from.split('@')[1] ?? '').toLowerCase();
+  // The sandbox plays the receiving server: unless the scenario states its verdict (a spoofed
+  // sender), mail authenticates for its From domain, and that verdict is the topmost header.
+  const verdict = Object.keys(s.headers).some((name) => name.toLowerCase() === 'authentication-results')
+    ? []
+    : [{ name: 'Authentication-Results', value: `sandbox.graph.local; spf=pass smtp.mailfrom=${domain}; dkim=pass header.d=${domain}; dmarc=pass action=none header.from=${domain}` }];
   const headers = [
+    ...verdict,
     { name: 'Message-ID', value: message.internetMessageId },
     { name: 'From', value: s.fromName ? `${s.fromName} <${s.from}>` : s.from },
     { name: 'To', value: s.to.join(', ') },

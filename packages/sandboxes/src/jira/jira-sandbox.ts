@@ -24,6 +24,8 @@ export interface JiraSandboxWrite {
   issue: string;
   kind: 'comment' | 'transition' | 'field';
   detail: string;
+  /** Everything the write put in Jira (comment body or fields) as JSON, for leak checks. */
+  text: string;
 }
 
 export interface JiraRequestRecord {
@@ -148,7 +150,7 @@ export const startJiraSandbox = async (options: JiraSandboxOptions): Promise<Jir
     apiToken,
     faults,
     close: server.close,
-    writes: () => world.writes.map((w) => ({ at: new Date(w.atMs).toISOString(), issue: w.issueKey, kind: w.kind, detail: w.detail })),
+    writes: () => world.writes.map((w) => ({ at: new Date(w.atMs).toISOString(), issue: w.issueKey, kind: w.kind, detail: w.detail, text: JSON.stringify(w.kind === 'comment' ? w.body : w.fields) })),
     requestLog: () => log.map((entry) => ({ ...entry })),
   };
 };

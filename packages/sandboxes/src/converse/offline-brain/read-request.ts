@@ -84,7 +84,7 @@ export type SanitisedLine = z.infer<typeof sanitisedLine>;
 
 /** A reasoning line: pass-1 and pass-2 fields plus trusted metadata. */
 export const reasoningLine = sanitisedLine.omit({ source: true }).extend({
-  from: z.string().optional(),
+  senderRole: z.string().optional(),
   category: z.string(),
   severity: z.enum(['low', 'medium', 'high', 'critical']),
   confidence: z.number(),

@@ -131,19 +131,17 @@ const planFor = (s: ReasoningLine, project: Project): Call[] => {
     calls.push(propose(s, { type: 'jira_transition', issueKey, toStatus: status }, 0.85, `Asked on the issue to move it to ${status}.`));
   }
   if (s.injectionSuspected) {
+    // A question, not a note: the gate escalates notes derived from flagged text anyway.
     calls.push(
-      propose(
+      escalate(
         s,
-        {
-          type: 'notify_owner',
-          subject: 'Suspicious message flagged',
-          body: clip(
-            `A message${s.from === undefined ? '' : ` from ${s.from}`} about "${topic}" looks like an attempt to steer the assistant (${s.injectionReason ?? 'suspected prompt injection'}). None of its instructions were followed.`,
-            8000,
-          ),
-        },
-        0.9,
-        'The owner should know about attempts to steer the assistant.',
+        'Suspicious message flagged',
+        ['Ignore it: nothing was done', 'Review the message myself'],
+        0,
+        clip(
+          `A message${s.senderRole === undefined ? '' : ` from a ${s.senderRole.replace('_', ' ')}`} about "${topic}" looks like an attempt to steer the assistant (${s.injectionReason ?? 'suspected prompt injection'}). None of its instructions were followed.`,
+          1000,
+        ),
       ),
     );
   }

@@ -1,3 +1,5 @@
+import { tripwire } from '@agentic-pm/domain';
+
 /**
  * Deterministic reading of everyday project mail and Jira text: the offline brain's whole
  * "understanding". Regular expressions, tuned for plain English, bounded to the schema limits.
@@ -42,12 +44,14 @@ const INJECTION_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/<!--[\s\S]*?-->/, 'contains a hidden comment'],
   [/\[U\+(?:00AD|180E|200[B-F]|202[A-E]|206[0-9]|FEFF|E00[0-7][0-9A-F])\]/i, 'contains invisible characters'],
   [/\bdo not (?:tell|inform|notify|mention|copy)\b[^.]{0,30}\b(?:owner|user|anyone|human|manager|lead)\b/i, 'asks for secrecy'],
+  // Moving what one issue holds into mail or another place is how data crosses projects.
+  [/\b(?:[Cc]opy|[Pp]aste|[Ff]orward|[Ii]nclude|[Aa]dd|[Qq]uote)\b[^.]{0,80}\b[A-Z][A-Z0-9]{1,9}-\d+\b[^.]{0,80}\b(?:into|to|in|on)\b[^.]{0,40}(?:e-?mail|mail|comment|ticket|issue|@)/, 'asks to copy one issue\'s data somewhere else'],
 ];
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** Mail from outside the organisation that asks for something to be sent to an address. */
-const EXFILTRATION = /\b(?:forward|send|e-?mail|share|copy)\b[^.?!]{0,120}?\bto\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
+const EXFILTRATION = /\b(?:forward|send|e-?mail|share|copy)\b[^.?!]{0,120}?\b(?:to|at)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
 
 export const injectionReason = (sentence: string): string | undefined => INJECTION_PATTERNS.find(([re]) => re.test(sentence))?.[1];
 
@@ -59,11 +63,15 @@ export interface InjectionVerdict {
 }
 
 export const detectInjection = (text: string, parts: readonly string[], external: boolean): InjectionVerdict => {
-  const steering = new Set(parts.filter((s) => injectionReason(s) !== undefined));
+  // The product's own tripwire rules (claimed approvals, fake notices, encoded payloads, floods,
+  // credential requests) are part of what a careful reader notices too.
+  const steering = new Set(parts.filter((s) => injectionReason(s) !== undefined || tripwire(s) !== null));
   const reasons = [
     // Some patterns (comments, markup) can span sentences, so the whole text is checked too.
     ...new Set([...parts, text].flatMap((s) => INJECTION_PATTERNS.filter(([re]) => re.test(s)).map(([, reason]) => reason))),
   ];
+  const rules = tripwire(text);
+  if (rules !== null) reasons.push(...rules.split('; ').filter((r) => !reasons.includes(r)));
   if (external && EXFILTRATION.test(text)) reasons.push('an external sender asks for information to be sent to an email address');
   return reasons.length === 0 ? { suspected: false, steering } : { suspected: true, reason: clip(reasons.join('; '), 300), steering };
 };
