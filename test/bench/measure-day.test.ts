@@ -55,7 +55,8 @@ describe('measuring a day through the local runtime', () => {
       seed: 4, name: 'smoke', start: '2026-03-02T09:00:00Z',
       plan: [{ cycle: 2, at: '2026-03-02T09:15:00Z', signals: 6 }, { cycle: 4, at: '2026-03-02T09:45:00Z', signals: 4 }],
     });
-    generated = await measureDay({ ...common, scenario, cycles: 4, tableName: `bench-${randomUUID()}`, dataDir: join(dataDir, 'smoke') });
+    // Four cycles are shorter than the reasoning window: reason in the run that triages, so Sonnet is on the bill.
+    generated = await measureDay({ ...common, settings: { ...settings, reasoningWindowMinutes: 0 }, scenario, cycles: 4, tableName: `bench-${randomUUID()}`, dataDir: join(dataDir, 'smoke') });
   }, 120_000);
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });

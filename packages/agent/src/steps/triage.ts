@@ -21,21 +21,32 @@ const budgetExhausted = (id: string): TriageOutcome => ({
   classification: { id, category: 'decision_needed', severity: 'medium', confidence: 0, complexity: 'simple', artefacts: [] },
 });
 
+const byProject = <T extends { projectId: string }>(signals: readonly T[]): T[][] => {
+  const groups = new Map<string, T[]>();
+  for (const s of signals) groups.set(s.projectId, [...(groups.get(s.projectId) ?? []), s]);
+  return [...groups.values()];
+};
+
 /** Step 4: two-pass triage of the signals waiting for it; results are stored on each signal. */
 export const triage = async (ctx: AgentContext, { run }: StepInput): Promise<TriageStepResult> => {
   await assertLeaseHeld(ctx.table, run);
   const pending = await listSignalsInFlight(ctx.table, run.time, 'triage');
   const usage = usageRecorder(ctx, run.time);
   const mode = await budgetMode(ctx, run.time);
-  let outcomes: TriageOutcome[];
+  const outcomes: TriageOutcome[] = [];
   try {
-    outcomes =
-      mode === 'rules_only'
-        ? pending.map((s) => budgetExhausted(s.id))
-        : await triageSignals(
-            pending.map((s) => ({ id: s.id, source: s.source, trust: s.trust, title: s.title, text: s.text, ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}) })),
-            { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage },
-          );
+    // One project per batch: a model that copies text between the records of one call cannot
+    // carry one project's data into another's.
+    for (const batch of byProject(pending)) {
+      outcomes.push(
+        ...(mode === 'rules_only'
+          ? batch.map((s) => budgetExhausted(s.id))
+          : await triageSignals(
+              batch.map((s) => ({ id: s.id, source: s.source, trust: s.trust, title: s.title, text: s.text, ...(s.issueKey ? { issueKey: s.issueKey } : {}), ...(s.from ? { from: s.from } : {}) })),
+              { client: ctx.bedrock, settings: ctx.settings, onUsage: usage.onUsage },
+            )),
+      );
+    }
   } finally {
     // Tokens spent before a failure are still spent: the budget must see them.
     await usage.flush();
