@@ -1,6 +1,6 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockRuntimeClient, ContentBlock, ConverseCommandOutput, Message } from '@aws-sdk/client-bedrock-runtime';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ModelOutputError } from '@agentic-pm/domain';
 import { systemBlocks, toBedrockTool, type ToolSpec } from './converse-parts';
 import { checkToolInput, type ToolInputCheck } from './tool-input';

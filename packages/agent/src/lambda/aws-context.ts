@@ -1,6 +1,6 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { Resource } from 'sst';
-import { z } from 'zod';
+import * as z from 'zod';
 import { agentSettingsSchema, parseWith, ValidationError } from '@agentic-pm/domain';
 import { createGraphClient, createJiraClient, createSesMailer } from '@agentic-pm/integrations';
 import { openTable } from '@agentic-pm/storage';
