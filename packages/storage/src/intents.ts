@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from './dynamodb-sdk';
 import { failedConditions, fencedOut, leaseCheck, type Fence } from './fence';
 import { keys, ttlAfterDays } from './keys';
 import { isConditionFailure } from './conditional';

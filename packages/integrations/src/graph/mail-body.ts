@@ -1,10 +1,15 @@
-import { convert } from 'html-to-text';
 import { stripQuotesAndSignature } from './quoted-reply';
 
 export const DEFAULT_MAX_BODY_CHARS = 4000;
 
-const htmlToPlainText = (html: string): string =>
-  convert(html, {
+/**
+ * html-to-text and its HTML parser (entity tables included) are loaded on the first HTML body,
+ * not when Poll Outlook starts: a cold start with no new mail, or only plain text, skips them.
+ */
+let htmlToText: Promise<typeof import('html-to-text')> | undefined;
+
+const htmlToPlainText = async (html: string): Promise<string> =>
+  (await (htmlToText ??= import('html-to-text'))).convert(html, {
     wordwrap: false,
     selectors: [
       { selector: 'a', options: { ignoreHref: true } },
@@ -35,8 +40,8 @@ const tidy = (text: string): string =>
     .trim();
 
 /** Plain, new-content-only, bounded text of a Graph message body. */
-export const mailBodyText = (body: { contentType: string; content?: string | null } | null | undefined, maxChars: number): string => {
+export const mailBodyText = async (body: { contentType: string; content?: string | null } | null | undefined, maxChars: number): Promise<string> => {
   const content = body?.content ?? '';
-  const plain = body?.contentType.toLowerCase() === 'html' ? htmlToPlainText(content) : content;
+  const plain = body?.contentType.toLowerCase() === 'html' ? await htmlToPlainText(content) : content;
   return capText(stripQuotesAndSignature(tidy(plain)), maxChars);
 };

@@ -1,4 +1,4 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand } from './ses-sdk';
 import type { Mailer, OutgoingEmail } from './types';
 
 const lower = (address: string): string => address.toLowerCase();
