@@ -74,18 +74,23 @@ describe('deploy bundles', () => {
 describe('import timing', () => {
   it('loads the AWS SDK the bundle leaves out, as the Lambda runtime does, inside the timed import', async () => {
     // Prepare
-    const heartbeat = bundles.find((b) => b.functionName === 'heartbeat');
-    const triage = bundles.find((b) => b.functionName === 'triage');
-    if (!heartbeat || !triage) throw new Error('heartbeat or triage not bundled');
+    const modules = ['heartbeat', 'triage', 'execute-actions'].map((name) => {
+      const bundle = bundles.find((b) => b.functionName === name);
+      if (!bundle) throw new Error(`${name} not bundled`);
+      return { name, file: bundle.file };
+    });
 
     // Act
-    const timing = await measureImports(dir, [{ name: 'heartbeat', file: heartbeat.file }, { name: 'triage', file: triage.file }], { runs: 1 });
+    const timing = await measureImports(dir, modules, { runs: 1 });
 
     // Assess
     expect(timing.empty.loadedPackages).toEqual([]);
-    const [heartbeatTiming, triageTiming] = timing.modules;
-    expect(heartbeatTiming?.loadedPackages).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']));
-    expect(heartbeatTiming?.loadedPackages).not.toContain('@aws-sdk/client-bedrock-runtime');
-    expect(triageTiming?.loadedPackages).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/client-bedrock-runtime']));
+    const [heartbeat, triage, executeActions] = timing.modules;
+    expect(heartbeat?.loadedPackages).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']));
+    expect(heartbeat?.loadedPackages).not.toContain('@aws-sdk/client-bedrock-runtime');
+    expect(triage?.loadedPackages).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/client-bedrock-runtime']));
+    // SES is loaded by the first mail sent, not at cold start.
+    expect(executeActions?.loadedPackages).toContain('@aws-sdk/lib-dynamodb');
+    expect(executeActions?.loadedPackages).not.toContain('@aws-sdk/client-sesv2');
   });
 });

@@ -136,7 +136,7 @@ export const reportLines = (r: BenchResult, files: { json: string; chart: string
     const biggest = [...bundles].sort((a, b) => b.bytes - a.bytes)[0];
     if (biggest) out.push(`  largest inputs of ${biggest.functionName}: ${biggest.topInputs.map((i) => `${i.path} ${num(i.bytes / 1024, 0)} KB`).join(', ')}`);
     out.push(`  medians of ${empty.runs} fresh \`node\` processes each (${process.execPath}); "x empty" = process wall time / the empty module's;`);
-    out.push('  the AWS SDK is not in the bundles (the Lambda runtime provides it) but each timed import loads it from node_modules, as Lambda loads it from the runtime');
+    out.push('  the AWS SDK is not in the bundles (the Lambda runtime provides it) but each timed import loads it from node_modules, as Lambda loads it from the runtime; SES loads with the first mail sent');
   }
 
   section('Cycle latency: local runtime, DynamoDB Local started beforehand');
