@@ -1,5 +1,5 @@
 import { pollJira, stepInputSchema } from '@agentic-pm/agent';
-import { awsProvider, stepHandler, type ContextProvider } from '@agentic-pm/agent/lambda';
+import { awsProvider, linkedJira, stepHandler, type ContextProvider } from '@agentic-pm/agent/lambda';
 
 export const createHandler = (provider: ContextProvider) => stepHandler('Poll Jira', stepInputSchema, pollJira, provider);
-export const handler = createHandler(awsProvider);
+export const handler = createHandler(awsProvider({ jira: linkedJira }));

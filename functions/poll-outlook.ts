@@ -1,5 +1,5 @@
 import { pollOutlook, stepInputSchema } from '@agentic-pm/agent';
-import { awsProvider, stepHandler, type ContextProvider } from '@agentic-pm/agent/lambda';
+import { awsProvider, linkedGraph, stepHandler, type ContextProvider } from '@agentic-pm/agent/lambda';
 
 export const createHandler = (provider: ContextProvider) => stepHandler('Poll Outlook', stepInputSchema, pollOutlook, provider);
-export const handler = createHandler(awsProvider);
+export const handler = createHandler(awsProvider({ graph: linkedGraph }));

@@ -1,5 +1,5 @@
 import { triage, stepInputSchema } from '@agentic-pm/agent';
-import { awsProvider, stepHandler, type ContextProvider } from '@agentic-pm/agent/lambda';
+import { awsProvider, bedrockRuntime, stepHandler, type ContextProvider } from '@agentic-pm/agent/lambda';
 
 export const createHandler = (provider: ContextProvider) => stepHandler('Triage', stepInputSchema, triage, provider);
-export const handler = createHandler(awsProvider);
+export const handler = createHandler(awsProvider({ bedrock: bedrockRuntime }));

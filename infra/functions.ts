@@ -1,4 +1,5 @@
 import { extraAllowedAddresses, logRetentionFor, type DeployConfig } from './deploy-config';
+import { NODEJS_BUNDLING } from './function-bundling';
 import {
   FUNCTION_KEYS,
   FUNCTION_SPECS,
@@ -70,7 +71,7 @@ export function createFunctions(deps: FunctionDependencies): AgentFunctions {
       architecture: 'arm64',
       memory: `${spec.memoryMb} MB`,
       timeout: `${spec.timeoutSeconds} seconds`,
-      nodejs: { format: 'esm', minify: true },
+      nodejs: { format: NODEJS_BUNDLING.format, minify: NODEJS_BUNDLING.minify, esbuild: { external: [...NODEJS_BUNDLING.esbuild.external] } },
       logging: { retention, format: 'json' },
       environment: { ...POWERTOOLS_ENVIRONMENT },
       link: spec.links.map((name) => links[name]),

@@ -6,6 +6,7 @@ const PURE_MODULES = [
   'alarm-definitions.ts',
   'asl-substitution.ts',
   'deploy-config.ts',
+  'function-bundling.ts',
   'function-specs.ts',
   'iam-policies.ts',
   'schedule-definition.ts',

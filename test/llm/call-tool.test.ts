@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HAIKU_4_5, ModelOutputError } from '@agentic-pm/domain';
 import { callTool, toolInputSchema, type ToolSpec } from '@agentic-pm/llm';
 import { brokenJsonToolCall, proseReply, scriptedBrain, toolCall } from '../../packages/sandboxes/src/converse';

@@ -11,5 +11,12 @@ export const assertLeaseHeld = async (table: Table, run: RunRef): Promise<void> 
   }
 };
 
-/** The context for one step of one run: its writes that matter are fenced by the run's lease version. */
-export const fenced = (ctx: AgentContext, run: RunRef): AgentContext => ({ ...ctx, fence: { runId: run.runId, leaseVersion: run.leaseVersion } });
+/**
+ * The context for one step of one run: its writes that matter are fenced by the run's lease version.
+ * Copies accessors as accessors: the Lambda context builds each client (and reads each link) on
+ * first use, and a spread would read all of them, failing for those the function does not have.
+ */
+export const fenced = (ctx: AgentContext, run: RunRef): AgentContext => {
+  const fence: AgentContext['fence'] = { runId: run.runId, leaseVersion: run.leaseVersion };
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ctx), fence: { value: fence, enumerable: true, writable: true, configurable: true } }) as AgentContext;
+};

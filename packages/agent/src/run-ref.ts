@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What Heartbeat tells every later state about the run. Ids and counts only. */
 export const runRefSchema = z.object({

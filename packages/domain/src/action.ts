@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TrustTier } from './signal';
 
 export const ACTION_TYPES = ['jira_comment', 'jira_transition', 'jira_update_field', 'send_email', 'notify_owner'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProposedAction } from './action';
 
 export const escalationRequestSchema = z.object({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ValidationError } from './errors';
 
 /** Formats a zod issue path as a JSON path: `$.projects[0].id`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AUTONOMY_LEVELS = ['observe', 'maintain', 'act'] as const;
 export type AutonomyLevel = (typeof AUTONOMY_LEVELS)[number];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const HAIKU_4_5 = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
 export const SONNET_4_5 = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, ValidationError, toJsonPath } from '@agentic-pm/domain';
 import type { TriageInput } from '@agentic-pm/llm';
 

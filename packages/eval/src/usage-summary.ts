@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgentSettings } from '@agentic-pm/domain';
 import { TRIAGE_TOOLS, costOf, type LlmPurpose, type LlmUsage } from '@agentic-pm/llm';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ARTEFACT_TYPES, CATEGORIES, classificationSchema, type Classification, type SanitisedSignal } from '@agentic-pm/domain';
 import { refProblems, refsFor } from './batch';
 import { callTool } from './call-tool';

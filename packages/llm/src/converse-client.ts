@@ -1,5 +1,5 @@
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { BedrockRuntimeClient } from './bedrock-sdk';
 
 export interface BedrockRuntimeOptions {
   region: string;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolInputSchema } from '@aws-sdk/client-bedrock-runtime';
 
 /** A JSON value as the SDK carries it in tool schemas and tool inputs. */

@@ -1,5 +1,5 @@
 import type { ToolResultBlock, ToolUseBlock } from '@aws-sdk/client-bedrock-runtime';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { artefactOperationInput, finishInput, proposeActionInput, requestEscalationInput } from './reasoning-tools';
 import { checkToolInput } from './tool-input';
 import { REASONING_TOOLS } from './tool-names';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { artefactOpSchema, escalationRequestSchema, proposedActionSchema } from '@agentic-pm/domain';
 import type { ToolSpec } from './converse-parts';
 import { toolInputSchema } from './json-schema';

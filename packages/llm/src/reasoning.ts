@@ -1,6 +1,6 @@
-import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import type { BedrockRuntimeClient, Message } from '@aws-sdk/client-bedrock-runtime';
 import type { AgentSettings } from '@agentic-pm/domain';
+import { ConverseCommand } from './bedrock-sdk';
 import { assertUniqueIds, refsFor } from './batch';
 import { cachePrefixFor, echoedContent, systemBlocks, toBedrockTool } from './converse-parts';
 import { ReasoningCollector } from './reasoning-collector';

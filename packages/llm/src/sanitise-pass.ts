@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sanitisedSignalSchema, type SanitisedSignal } from '@agentic-pm/domain';
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { refProblems, refsFor } from './batch';

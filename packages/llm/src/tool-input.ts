@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { toJsonPath } from '@agentic-pm/domain';
 
 export type ToolInputCheck<T> = { ok: true; value: T } | { ok: false; problems: string[] };

@@ -1,5 +1,5 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { GateDecision, ProposedAction } from '@agentic-pm/domain';
+import { PutCommand, UpdateCommand } from './dynamodb-sdk';
 import { keys, gsi1, ttlAfterDays } from './keys';
 import { isConditionFailure } from './conditional';
 import { queryAll, withoutKeys } from './query';

@@ -1,5 +1,5 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, type Artefact, type ArtefactType } from '@agentic-pm/domain';
+import { GetCommand, TransactWriteCommand } from './dynamodb-sdk';
 import { keys } from './keys';
 import { isConditionFailure } from './conditional';
 import { failedConditions, fencedOut, leaseCheck, type Fence } from './fence';

@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand } from './dynamodb-sdk';
 import type { Table } from './table';
 
 type Key = { pk: string; sk: string };

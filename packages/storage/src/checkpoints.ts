@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from './dynamodb-sdk';
 import { failedConditions, fencedOut, leaseCheck, type Fence } from './fence';
 import { keys } from './keys';
 import type { Table } from './table';

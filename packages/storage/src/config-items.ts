@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from './dynamodb-sdk';
 import { keys } from './keys';
 import type { Table } from './table';
 

@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, waitUntilTableExists } from './dynamodb-sdk';
 import { TABLE_DESIGN } from './table-design';
 import type { Table } from './table';
 

@@ -1,5 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, type Escalation, type EscalationStatus } from '@agentic-pm/domain';
+import { UpdateCommand } from './dynamodb-sdk';
 import { keys, gsi1 } from './keys';
 import { isConditionFailure } from './conditional';
 import { queryAll, withoutKeys } from './query';

@@ -1,5 +1,5 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Escalation } from '@agentic-pm/domain';
+import { PutCommand } from './dynamodb-sdk';
 import { keys, gsi1 } from './keys';
 import { isConditionFailure } from './conditional';
 import { queryAll, withoutKeys } from './query';

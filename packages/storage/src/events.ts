@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from './dynamodb-sdk';
 import { keys, gsi1, gsi2, ttlAfterDays } from './keys';
 import { queryAll, withoutKeys } from './query';
 import { isLive, nowEpochSeconds, type Table } from './table';

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from './dynamodb-sdk';
 import { keys } from './keys';
 import type { Table } from './table';
 

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from './dynamodb-sdk';
 import { keys, gsi1 } from './keys';
 import { queryAll, withoutKeys } from './query';
 import type { Table } from './table';

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from './dynamodb-sdk';
 import { eventPut, type AgentEvent } from './events';
 import { failedConditions, fencedOut, leaseCheck, type Fence } from './fence';
 import { keys, ttlAfterDays } from './keys';

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from './dynamodb-sdk';
 import { keys } from './keys';
 import { isConditionFailure } from './conditional';
 import { nowEpochSeconds, type Table } from './table';

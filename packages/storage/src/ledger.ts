@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from './dynamodb-sdk';
 import { keys, ttlAfterDays } from './keys';
 import { queryPrefix } from './query';
 import type { Table } from './table';

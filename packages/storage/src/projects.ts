@@ -1,5 +1,5 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProjectConfig } from '@agentic-pm/domain';
+import { GetCommand, UpdateCommand } from './dynamodb-sdk';
 import { keys, gsi1 } from './keys';
 import { queryAll, withoutKeys } from './query';
 import type { Table } from './table';

@@ -1,4 +1,5 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from './dynamodb-sdk';
 import type { Table } from './table';
 
 type Page = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;

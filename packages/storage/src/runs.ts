@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from './dynamodb-sdk';
 import { keys, ttlAfterDays } from './keys';
 import { LIVE_FILTER, liveValues, queryAll, withoutKeys } from './query';
 import { isLive, type Table } from './table';

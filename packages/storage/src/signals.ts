@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Signal, TriageResult } from '@agentic-pm/domain';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from './dynamodb-sdk';
 import { keys, ttlAfterDays, WORK_PARTITION } from './keys';
 import { batchGet } from './batch';
 import { isConditionFailure } from './conditional';

@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, DynamoDBDocumentClient } from './dynamodb-sdk';
 
 /** The table and the document client that talks to it: the one thing every storage function takes. */
 export interface Table {

@@ -1,5 +1,5 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArtefactOp, EscalationRequest, ProposedAction } from '@agentic-pm/domain';
+import { DeleteCommand, PutCommand } from './dynamodb-sdk';
 import { keys, ttlAfterDays, WORK_PARTITION } from './keys';
 import { isConditionFailure } from './conditional';
 import { queryPrefix, withoutKeys } from './query';

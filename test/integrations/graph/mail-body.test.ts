@@ -24,21 +24,21 @@ describe('stripQuotesAndSignature', () => {
 });
 
 describe('mailBodyText', () => {
-  it('converts HTML to text, drops link targets and images, and cuts the quoted reply', () => {
+  it('converts HTML to text, drops link targets and images, and cuts the quoted reply', async () => {
     // Prepare
     const html = '<html><body><p>Hi team,</p><p>The <b>vendor</b> confirmed <a href="https://x.test">the date</a>.<img src="logo.png"></p>'
       + '<blockquote>Earlier text we already read</blockquote></body></html>';
 
     // Act
-    const text = mailBodyText({ contentType: 'html', content: html }, 4000);
+    const text = await mailBodyText({ contentType: 'html', content: html }, 4000);
 
     // Assess
     expect(text).toBe('Hi team,\n\nThe vendor confirmed the date.');
   });
 
-  it('caps long bodies with a marker naming what was cut', () => {
+  it('caps long bodies with a marker naming what was cut', async () => {
     // Act
-    const text = mailBodyText({ contentType: 'text', content: 'x'.repeat(250) }, 200);
+    const text = await mailBodyText({ contentType: 'text', content: 'x'.repeat(250) }, 200);
 
     // Assess
     expect(text).toBe(`${'x'.repeat(200)}\n[truncated: 50 more characters]`);

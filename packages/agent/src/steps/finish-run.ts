@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { finishRunRecord, recordEvent, releaseLease } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { acquireLease, countWork, getConfigValue, listProjects, putConfigValue, putRun, recordEvent } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { RunLeaseHeld } from '../errors';

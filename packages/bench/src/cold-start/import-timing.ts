@@ -13,12 +13,20 @@ export interface ImportTiming {
   /** Median time of the `import()` itself, measured inside that process. */
   importMs: number;
   runs: number;
+  /**
+   * Packages from node_modules the import loaded through require() (the AWS SDK the bundles leave
+   * to the Lambda runtime): proof that the timed import did that work too.
+   */
+  loadedPackages: string[];
 }
 
-/** Imports the module given as argv[2], reports how long the import took, and exits. */
+/** Imports the module given as argv[2], reports how long the import took and what it loaded, and exits. */
 const PROBE = `const t0 = performance.now();
 await import(process.argv[2]);
-process.stdout.write(JSON.stringify({ importMs: performance.now() - t0 }));
+const importMs = performance.now() - t0;
+const { createRequire } = await import('node:module');
+const packages = new Set(Object.keys(createRequire(import.meta.url).cache).map((file) => /.*node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1]).filter((name) => name !== undefined));
+process.stdout.write(JSON.stringify({ importMs, loadedPackages: [...packages].sort() }));
 `;
 
 /**
@@ -33,7 +41,9 @@ const lambdaEnv = (name: string): NodeJS.ProcessEnv => ({
   ...POWERTOOLS_ENVIRONMENT,
 });
 
-const runOnce = (probe: string, file: string, name: string): Promise<{ processMs: number; importMs: number }> =>
+type Sample = { processMs: number; importMs: number; loadedPackages: string[] };
+
+const runOnce = (probe: string, file: string, name: string): Promise<Sample> =>
   new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [probe, pathToFileURL(file).href], { env: lambdaEnv(name), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,7 +56,8 @@ const runOnce = (probe: string, file: string, name: string): Promise<{ processMs
       const processMs = performance.now() - started;
       if (code !== 0) return reject(new Error(`importing ${file} exited with ${code}: ${err.trim().split('\n').slice(0, 3).join(' | ')}`));
       try {
-        resolve({ processMs, importMs: (JSON.parse(out) as { importMs: number }).importMs });
+        const reported = JSON.parse(out) as { importMs: number; loadedPackages: string[] };
+        resolve({ processMs, importMs: reported.importMs, loadedPackages: reported.loadedPackages });
       } catch {
         reject(new Error(`importing ${file}: unreadable probe output "${out}"`));
       }
@@ -69,7 +80,7 @@ export const measureImports = async (
   await writeFile(probe, PROBE, 'utf8');
   await writeFile(emptyFile, '', 'utf8');
   const all = [{ name: '(empty module)', file: emptyFile }, ...modules];
-  const samples = new Map(all.map((m) => [m.name, [] as Array<{ processMs: number; importMs: number }>]));
+  const samples = new Map(all.map((m) => [m.name, [] as Sample[]]));
   const progress = options.progress ?? silentProgress;
   const total = (options.runs + 1) * all.length;
   let done = 0;
@@ -82,7 +93,7 @@ export const measureImports = async (
   }
   const timing = (name: string): ImportTiming => {
     const s = samples.get(name) ?? [];
-    return { name, processMs: median(s.map((x) => x.processMs)), importMs: median(s.map((x) => x.importMs)), runs: s.length };
+    return { name, processMs: median(s.map((x) => x.processMs)), importMs: median(s.map((x) => x.importMs)), runs: s.length, loadedPackages: s[0]?.loadedPackages ?? [] };
   };
   progress.finish(`${all.length} modules x ${options.runs} fresh processes`);
   return { empty: timing('(empty module)'), modules: modules.map((m) => timing(m.name)) };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgentSettings } from '@agentic-pm/domain';
 import { costOf } from '@agentic-pm/llm';
 import type { RecordedCall } from '@agentic-pm/sandboxes';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TRIAGE_TOOLS } from '@agentic-pm/llm';
 import { offlineBrain, type Brain, type BrainReply, type BrainRequest, type ConverseRequestBody } from '@agentic-pm/sandboxes';
 import { NAIVE_TRIAGE_TOOL } from './naive-prompts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Message } from '@aws-sdk/client-bedrock-runtime';
 import { ARTEFACT_TYPES, CATEGORIES, classificationSchema, sanitisedSignalSchema, type ArtefactType, type ProjectConfig } from '@agentic-pm/domain';
 import { escapeMarkup, REASONING_TOOLS, toolInputSchema, type ToolSpec } from '@agentic-pm/llm';

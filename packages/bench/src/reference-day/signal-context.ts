@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { scenarioJiraEventSchema, scenarioMessageSchema } from '@agentic-pm/scenario';
 import type { Prng } from '../random/prng';
 import type { ProjectCast } from './cast';

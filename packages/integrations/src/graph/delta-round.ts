@@ -43,7 +43,7 @@ const followToDeltaLink = async (http: GraphHttp, mailbox: string, startUrl: str
       const message = wireMessageSchema.safeParse(item);
       if (!message.success) throw invalid(`Graph delta item for ${mailbox} is not a message`, message.error.issues);
       removed.delete(message.data.id);
-      messages.set(message.data.id, toMailMessage(message.data, options.maxBodyChars));
+      messages.set(message.data.id, await toMailMessage(message.data, options.maxBodyChars));
     }
     const deltaLink = body.data['@odata.deltaLink'];
     if (deltaLink) return { messages: [...messages.values()], removedIds: [...removed], deltaLink };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The message properties the client selects; each is optional in Graph's own schema. */
 export const MESSAGE_SELECT = [

@@ -1,4 +1,3 @@
-import { convert } from 'html-to-text';
 import { stripQuotesAndSignature } from './quoted-reply';
 
 export const DEFAULT_MAX_BODY_CHARS = 4000;
@@ -12,9 +11,9 @@ const stripTags = (html: string): string =>
     .replace(/<[^>]*>/g, '')
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? '');
 
-const htmlToPlainText = (html: string): string => {
+const htmlToPlainText = async (html: string): Promise<string> => {
   try {
-    return convertHtml(html);
+    return await convertHtml(html);
   } catch (error) {
     // A body nested thousands of elements deep overflows the converter's stack; it still has text to read.
     if (error instanceof RangeError) return stripTags(html);
@@ -22,8 +21,14 @@ const htmlToPlainText = (html: string): string => {
   }
 };
 
-const convertHtml = (html: string): string =>
-  convert(html, {
+/**
+ * html-to-text and its HTML parser (entity tables included) are loaded on the first HTML body,
+ * not when Poll Outlook starts: a cold start with no new mail, or only plain text, skips them.
+ */
+let htmlToText: Promise<typeof import('html-to-text')> | undefined;
+
+const convertHtml = async (html: string): Promise<string> =>
+  (await (htmlToText ??= import('html-to-text'))).convert(html, {
     wordwrap: false,
     selectors: [
       { selector: 'a', options: { ignoreHref: true } },
@@ -54,8 +59,8 @@ const tidy = (text: string): string =>
     .trim();
 
 /** Plain, new-content-only, bounded text of a Graph message body. */
-export const mailBodyText = (body: { contentType: string; content?: string | null } | null | undefined, maxChars: number): string => {
+export const mailBodyText = async (body: { contentType: string; content?: string | null } | null | undefined, maxChars: number): Promise<string> => {
   const content = body?.content ?? '';
-  const plain = body?.contentType.toLowerCase() === 'html' ? htmlToPlainText(content) : content;
+  const plain = body?.contentType.toLowerCase() === 'html' ? await htmlToPlainText(content) : content;
   return capText(stripQuotesAndSignature(tidy(plain)), maxChars);
 };

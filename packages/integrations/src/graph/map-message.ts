@@ -9,7 +9,7 @@ const addressOf = (recipient: WireRecipient | null | undefined): string | null =
 const addresses = (recipients: WireRecipient[] | null | undefined): string[] =>
   (recipients ?? []).map(addressOf).filter((a): a is string => a !== null);
 
-export const toMailMessage = (wire: WireMessage, maxBodyChars: number): MailMessage => {
+export const toMailMessage = async (wire: WireMessage, maxBodyChars: number): Promise<MailMessage> => {
   const subject = wire.subject ?? '';
   const headers = headerMap(wire.internetMessageHeaders);
   const sender = wire.from ?? wire.sender;
@@ -25,7 +25,7 @@ export const toMailMessage = (wire: WireMessage, maxBodyChars: number): MailMess
     to: addresses(wire.toRecipients),
     cc: addresses(wire.ccRecipients),
     subject,
-    bodyText: mailBodyText(wire.body, maxBodyChars),
+    bodyText: await mailBodyText(wire.body, maxBodyChars),
     isAutoReply: isAutoReply(headers, subject),
     isBulk: isBulk(headers),
   };

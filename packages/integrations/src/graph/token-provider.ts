@@ -1,5 +1,5 @@
 import { IntegrationError, redactSecrets } from '@agentic-pm/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fetchBuffered, jsonBodyOf } from '../http/http-response';
 import { sendWithRetry, type RetryPolicy } from '../http/retry';
 

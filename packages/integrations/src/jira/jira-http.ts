@@ -1,5 +1,5 @@
 import { IntegrationError, redactSecrets, toJsonPath } from '@agentic-pm/domain';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fetchBuffered, isSuccess, jsonBodyOf, type HttpResponse } from '../http/http-response';
 import { retryPolicyFrom, sendWithRetry } from '../http/retry';
 import type { JiraClientConfig } from './types';

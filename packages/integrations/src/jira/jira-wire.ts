@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The parts of Jira Cloud REST v3 responses we read. Unknown properties are ignored; a missing

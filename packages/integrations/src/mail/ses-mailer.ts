@@ -1,10 +1,12 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { sesSdk } from './ses-sdk';
 import type { Mailer, OutgoingEmail } from './types';
 
 const lower = (address: string): string => address.toLowerCase();
 
 /** Sends through SES v2 with a configuration set, so bounces and complaints are tracked. */
 export const createSesMailer = (options: { client?: SESv2Client; configurationSet?: string; region?: string }): Mailer => {
+  const { SESv2Client, SendEmailCommand } = sesSdk();
   const client = options.client ?? new SESv2Client({ region: options.region });
   return {
     async send(email: OutgoingEmail) {

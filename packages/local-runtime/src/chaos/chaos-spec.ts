@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '@agentic-pm/domain';
 import { CONDITIONAL_OPERATIONS, DYNAMODB_OPERATIONS, FAULT_NAMES, FAULTS, STEP_NAMES, STEPS, targetOf, type FaultName } from './fault-catalog';
 

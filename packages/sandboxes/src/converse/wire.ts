@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Converse request body as it travels on the wire (what the SDK serialises), limited to the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Delta and skip tokens are opaque to clients. They carry the sync position: which messages were

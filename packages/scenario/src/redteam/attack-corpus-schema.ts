@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { projectConfigSchema, proposedActionSchema } from '@agentic-pm/domain';
 import { scenarioIssueSchema, scenarioJiraEventSchema } from '../schema';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '@agentic-pm/domain';
 import { withLocalTable } from '@agentic-pm/local-runtime';
 import type { Table } from '@agentic-pm/storage';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { undatamark } from '@agentic-pm/llm';
 import { textOf, type ConverseRequestBody } from '../wire';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { HOUSEKEEPING_DAY_KEY } from '@agentic-pm/agent';
 import {
   projectConfigSchema, proposedActionSchema, escalationRequestSchema, toJsonPath, ACTION_TYPES,
