@@ -1,4 +1,4 @@
-import { REASONING_TOOLS, TRIAGE_TOOLS } from '@agentic-pm/llm';
+import { TRIAGE_TOOLS } from '@agentic-pm/llm';
 import { sum } from '../stats';
 import type { BenchResult } from './bench-result';
 import { TARGETS } from './assemble-result';
@@ -19,16 +19,19 @@ export const gapNotes = (r: BenchResult): string[] => {
   const triage = spend((p) => p.startsWith(TRIAGE_TOOLS.sanitise) || p.startsWith(TRIAGE_TOOLS.classify));
   const reasoning = spend((p) => p.startsWith('reasoning'));
   const laterTurns = spend((p) => p === 'reasoning (later turns)');
-  const loops = (r.day.ours.purposes.find((p) => p.modelId === 'reasoning (first turn)')?.calls ?? 0) * perDay;
+  const reasoningCalls = r.day.ours.purposes.filter((p) => p.modelId.startsWith('reasoning'));
+  const calls = sum(reasoningCalls.map((p) => p.calls));
+  const perCall = (field: 'inputTokens' | 'outputTokens' | 'cacheWriteTokens' | 'cacheReadTokens'): number => (calls > 0 ? Math.round(sum(reasoningCalls.map((p) => p[field])) / calls) : 0);
   const notes: string[] = [];
 
   if (missed.has('LLM spend per day') || missed.has('LLM spend, ours / naive')) {
     notes.push(
-      `  LLM: reasoning is ${pct(reasoning, total)} of our spend (${perDayUsd(reasoning)}): ${Math.round(loops)} loops a day, one per project per active run, each re-sending the tools and instructions; ` +
-        `the turns after the first (the offline brain calls ${REASONING_TOOLS.finish} in a turn of its own) cost ${perDayUsd(laterTurns)}. ` +
-        `The levers: fewer, single-turn reasoning calls (one per run across projects, ${REASONING_TOOLS.finish} in the same turn, Sonnet only for decisions and escalations).`,
-      `  The quarantined two-pass triage alone costs ${perDayUsd(triage)}${triage > TARGETS.llmUsdPerDay ? `, above the $${TARGETS.llmUsdPerDay.toFixed(2)} target by itself` : ''}; ` +
-        'most of it is pass-1 output (summary, entities, requests per signal). It stays: it is the safety model. Shorter pass-1 records are the lever there.',
+      `  LLM: reasoning is ${pct(reasoning, total)} of our spend (${perDayUsd(reasoning)}): ${Math.round(calls * perDay)} Sonnet calls a day, one per project whose reasoning window is up, ` +
+        `each about ${perCall('inputTokens') + perCall('cacheWriteTokens') + perCall('cacheReadTokens')} tokens in (instructions and tool schemas alone are ~1,700) and ${perCall('outputTokens')} out; ` +
+        `turns after the first cost ${perDayUsd(laterTurns)}. What is left is the work itself: the proposals, records and escalations Sonnet writes. ` +
+        `Fewer calls would take a longer window (slower answers) or rules instead of Sonnet for more kinds of signal (less judgement).`,
+      `  The quarantined two-pass triage alone costs ${perDayUsd(triage)}${triage > TARGETS.llmUsdPerDay ? `, above the $${TARGETS.llmUsdPerDay.toFixed(2)} target by itself` : ''}, ` +
+        'after the rules settle noise and Jira changes that only moved picked values. It stays: it is the safety model (pass 1 alone reads untrusted text, pass 2 never does).',
       `  The naive baseline costs ${perDayUsd(r.perDay.naiveLlmUsd)} under the same meter, not several dollars: the signals are short. A ratio of ${TARGETS.llmRatio} would mean ${perDayUsd(TARGETS.llmRatio * r.perDay.naiveLlmUsd)}, ${TARGETS.llmRatio * r.perDay.naiveLlmUsd < triage ? 'less than our triage alone' : 'reachable only with the levers above'}.`,
     );
   }
