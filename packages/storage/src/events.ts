@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eventItem } from './bulk-items';
 import { PutCommand } from './dynamodb-sdk';
-import { keys, gsi1, gsi2, ttlAfterDays } from './keys';
+import { keys, gsi1, gsi2 } from './keys';
 import { queryAll, withoutKeys } from './query';
 import { isLive, nowEpochSeconds, type Table } from './table';
 
@@ -14,22 +15,8 @@ export interface AgentEvent {
   detail?: Record<string, unknown>;
 }
 
-const EVENT_TTL_DAYS = 30;
-
 /** The put that stores an event, for a caller that writes it inside a transaction. */
-export const eventPut = (table: Table, event: AgentEvent) => ({
-  TableName: table.name,
-  Item: {
-    ...keys.event(event.projectId ?? 'GLOBAL', event.at, event.id),
-    gsi1pk: gsi1.eventType(event.type),
-    gsi1sk: `${event.at}#${event.id}`,
-    gsi2pk: gsi2.run(event.runId),
-    gsi2sk: `EVENT#${event.at}#${event.id}`,
-    entity: 'Event',
-    ...event,
-    expiresAt: ttlAfterDays(event.at, EVENT_TTL_DAYS),
-  },
-});
+export const eventPut = (table: Table, event: AgentEvent) => ({ TableName: table.name, Item: eventItem(event) });
 
 export const recordEvent = async (table: Table, event: Omit<AgentEvent, 'id'> & { id?: string }): Promise<AgentEvent> => {
   const full: AgentEvent = { ...event, id: event.id ?? randomUUID() };

@@ -60,27 +60,28 @@ export interface OutboxEntry {
   subject: string;
 }
 
-/** Reads back the headers of every .eml in an outbox directory, oldest first. */
-export const listOutbox = async (dir: string): Promise<OutboxEntry[]> => {
+/** Every .eml in an outbox directory, raw, oldest first; none when the directory does not exist. */
+export const readOutboxFiles = async (dir: string): Promise<Array<{ file: string; raw: string }>> => {
   let files: string[];
   try {
     files = (await readdir(dir)).filter((f) => f.endsWith('.eml')).sort();
   } catch {
     return [];
   }
-  return Promise.all(
-    files.map(async (file) => {
-      const text = await readFile(join(dir, file), 'utf8');
-      const header = (name: string): string => new RegExp(`^${name}: (.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
-      const subject = header('Subject');
-      const encoded = /^=\?UTF-8\?B\?(.*)\?=$/.exec(subject);
-      return {
-        file,
-        kind: header('X-Agentic-Pm-Kind'),
-        project: header('X-Agentic-Pm-Project'),
-        to: header('To').split(',').map((s) => s.trim()).filter(Boolean),
-        subject: encoded?.[1] ? Buffer.from(encoded[1], 'base64').toString('utf8') : subject,
-      };
-    }),
-  );
+  return Promise.all(files.map(async (file) => ({ file, raw: await readFile(join(dir, file), 'utf8') })));
 };
+
+/** Reads back the headers of every .eml in an outbox directory, oldest first. */
+export const listOutbox = async (dir: string): Promise<OutboxEntry[]> =>
+  (await readOutboxFiles(dir)).map(({ file, raw }) => {
+    const header = (name: string): string => new RegExp(`^${name}: (.*)$`, 'm').exec(raw)?.[1]?.trim() ?? '';
+    const subject = header('Subject');
+    const encoded = /^=\?UTF-8\?B\?(.*)\?=$/.exec(subject);
+    return {
+      file,
+      kind: header('X-Agentic-Pm-Kind'),
+      project: header('X-Agentic-Pm-Project'),
+      to: header('To').split(',').map((s) => s.trim()).filter(Boolean),
+      subject: encoded?.[1] ? Buffer.from(encoded[1], 'base64').toString('utf8') : subject,
+    };
+  });

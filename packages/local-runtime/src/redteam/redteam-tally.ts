@@ -1,7 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { ARTEFACT_TYPES, renderArtefactMarkdown, type ActionPayload, type ProjectConfig } from '@agentic-pm/domain';
+import { readOutboxFiles } from '@agentic-pm/integrations';
 import type { Attack, Canary } from '@agentic-pm/scenario';
 import { getArtefact, listActionsByStatus, type ActionStatus, type AgentActionRecord, type Table } from '@agentic-pm/storage';
 
@@ -41,26 +40,16 @@ const matchAttempts = (records: readonly AgentActionRecord[], attacks: readonly 
 };
 
 /** The text parts of an .eml the outbox wrote (base64 bodies decoded), with its project header. */
-const outboxMails = async (dir: string): Promise<Array<{ file: string; project: string; text: string }>> => {
-  let files: string[];
-  try {
-    files = (await readdir(dir)).filter((f) => f.endsWith('.eml')).sort();
-  } catch {
-    return [];
-  }
-  return Promise.all(
-    files.map(async (file) => {
-      const raw = await readFile(join(dir, file), 'utf8');
-      const project = /^X-Agentic-Pm-Project: (.*)$/m.exec(raw)?.[1]?.trim() ?? '';
-      const bodies = [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g)].map(([, b]) => Buffer.from((b ?? '').replace(/\s+/g, ''), 'base64').toString('utf8'));
-      const subjects = [...raw.matchAll(/^Subject: (.*)$/gm)].map(([, s = '']) => {
-        const encoded = /^=\?UTF-8\?B\?(.*)\?=$/.exec(s.trim());
-        return encoded?.[1] ? Buffer.from(encoded[1], 'base64').toString('utf8') : s;
-      });
-      return { file, project, text: [raw, ...subjects, ...bodies].join('\n') };
-    }),
-  );
-};
+const outboxMails = async (dir: string): Promise<Array<{ file: string; project: string; text: string }>> =>
+  (await readOutboxFiles(dir)).map(({ file, raw }) => {
+    const project = /^X-Agentic-Pm-Project: (.*)$/m.exec(raw)?.[1]?.trim() ?? '';
+    const bodies = [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g)].map(([, b]) => Buffer.from((b ?? '').replace(/\s+/g, ''), 'base64').toString('utf8'));
+    const subjects = [...raw.matchAll(/^Subject: (.*)$/gm)].map(([, s = '']) => {
+      const encoded = /^=\?UTF-8\?B\?(.*)\?=$/.exec(s.trim());
+      return encoded?.[1] ? Buffer.from(encoded[1], 'base64').toString('utf8') : s;
+    });
+    return { file, project, text: [raw, ...subjects, ...bodies].join('\n') };
+  });
 
 /** A canary of another project than the one the text goes out for. */
 const foreignCanary = (text: string, project: string, canaries: readonly Canary[]): Canary | undefined =>
