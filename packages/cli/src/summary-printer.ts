@@ -13,6 +13,7 @@ export const printSummary = (report: RunReport, dailyBudgetUsd: number, write: (
   write(`  Jira writes   ${t.jiraWrites.length}${t.jiraWrites.map((w) => `\n                - ${w.issue} ${w.kind}: ${w.detail.slice(0, 80)}`).join('')}`);
   write(`  Emails        ${t.emails.length}${t.emails.map((e) => `\n                - [${e.kind}] to ${e.to.join(', ')}: ${e.subject}`).join('')}`);
   write(`  Artefacts     ${t.artefacts.map((a) => `${a.project}/${a.type} v${a.version}`).join(', ') || 'none'}`);
+  if (t.awaitingReasoning > 0) write(`  Waiting       ${t.awaitingReasoning} signal(s) inside the reasoning window; the next run past it reasons about them`);
   write(`  LLM           ${t.llm.calls} calls, ${t.llm.inputTokens} input + ${t.llm.outputTokens} output tokens, ${usd(t.llm.costUsd)} (daily budget ${usd(dailyBudgetUsd)})`);
   if (report.faults) {
     const where = (f: NonNullable<RunReport['faults']>[number]): string => f.firings.map((x) => `#${x.cycle}${x.state ? ` ${x.state}` : ''}`).join(', ');

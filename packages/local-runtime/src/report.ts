@@ -1,5 +1,5 @@
 import { ARTEFACT_TYPES, type ArtefactType } from '@agentic-pm/domain';
-import { dayOf, getArtefact, getLedger, listRunEvents, type LedgerEntry, type Table } from '@agentic-pm/storage';
+import { countSignalsByStage, dayOf, getArtefact, getLedger, listRunEvents, type LedgerEntry, type Table } from '@agentic-pm/storage';
 import type { CycleResult, CycleStatus } from './run-cycle';
 import type { FaultOutcome } from './chaos/chaos-injector';
 import type { RedteamTally } from './redteam/redteam-tally';
@@ -17,6 +17,8 @@ export interface RunReport {
     llm: { calls: number; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number; costUsd: number };
     lambdaInvocations: number;
     metrics: Record<string, number>;
+    /** Complex signals still inside their reasoning window when the last cycle ended; a later run reasons about them. */
+    awaitingReasoning: number;
   };
   /** With `--chaos`: each planned fault and how many times it fired, in which cycle and state. */
   faults?: FaultOutcome[];
@@ -104,6 +106,7 @@ export const buildReport = async (input: {
       llm,
       lambdaInvocations: cycles.reduce((s, c) => s + c.invocations.length, 0),
       metrics: input.metrics,
+      awaitingReasoning: (await countSignalsByStage(table, end)).deferred,
     },
     ...(input.faults ? { faults: input.faults } : {}),
   };
