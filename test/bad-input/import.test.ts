@@ -9,21 +9,9 @@ import { itemLimitProblems, type Table } from '@agentic-pm/storage';
 import { importOldExport, planImport } from '../../packages/cli/src/commands/operator/import/import-old-export';
 import { movedOldExport, type ExportJson } from '../cli/operator/old-export-fixture';
 import { freshTable } from '../support/fresh-table';
-import { mutate, mutationOf, SEED, thrownBy, wrongValue } from './properties';
+import { expectNamedProblem, mutate, mutationOf, SEED, thrownBy, wrongValue } from './properties';
 
 const itemsIn = async (table: Table): Promise<number> => (await table.doc.send(new ScanCommand({ TableName: table.name, Select: 'COUNT' }))).Count ?? 0;
-
-/** A ValidationError naming `file`, each issue a JSON path and a reason. */
-const expectNamedProblem = (error: unknown, file: string): void => {
-  expect(error).toBeInstanceOf(ValidationError);
-  const { issues, message } = error as ValidationError;
-  expect(message.startsWith(`${file}: $`)).toBe(true);
-  expect(issues.length).toBeGreaterThan(0);
-  for (const issue of issues) {
-    expect(issue.path).toMatch(/^\$/);
-    expect(issue.message.trim()).not.toBe('');
-  }
-};
 
 describe('import --from: bad exports get a named error and write nothing', () => {
   let dir: string;

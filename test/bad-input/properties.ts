@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { ValidationError } from '@agentic-pm/domain';
 
 /** One seed for every bad-input property, so a CI failure replays exactly. */
 export const SEED = 424_242;
@@ -58,3 +60,16 @@ export const thrownBy = async (work: () => unknown): Promise<unknown> => {
     return error;
   }
 };
+
+/** A ValidationError whose message starts with `source` and a JSON path, each issue with a reason. */
+export const expectNamedProblem = (error: unknown, source: string): void => {
+  expect(error).toBeInstanceOf(ValidationError);
+  const { issues, message } = error as ValidationError;
+  expect(message.startsWith(`${source}: $`)).toBe(true);
+  expect(issues.length).toBeGreaterThan(0);
+  for (const issue of issues) {
+    expect(issue.path).toMatch(/^\$/);
+    expect(issue.message.trim()).not.toBe('');
+  }
+};
+

@@ -3,23 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultSettings, ValidationError } from '@agentic-pm/domain';
+import { defaultSettings } from '@agentic-pm/domain';
 import { loadLocalSettings } from '@agentic-pm/local-runtime';
 import { loadScenario, parseScenario } from '@agentic-pm/scenario';
 import { TWO_PROJECTS } from '../e2e/fixtures/two-projects-with-mail-request';
-import { mutate, mutationOf, SEED, thrownBy } from './properties';
-
-/** A ValidationError whose message starts with `source` and a JSON path, each issue with a reason. */
-const expectNamedProblem = (error: unknown, source: string): void => {
-  expect(error).toBeInstanceOf(ValidationError);
-  const { issues, message } = error as ValidationError;
-  expect(message.startsWith(`${source}: $`)).toBe(true);
-  expect(issues.length).toBeGreaterThan(0);
-  for (const issue of issues) {
-    expect(issue.path).toMatch(/^\$/);
-    expect(issue.message.trim()).not.toBe('');
-  }
-};
+import { expectNamedProblem, mutate, mutationOf, SEED, thrownBy } from './properties';
 
 describe('scenario and settings files: bad input gets a ValidationError naming the file and the JSON path', () => {
   let dir: string;
