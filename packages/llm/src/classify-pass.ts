@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import { ARTEFACT_TYPES, CATEGORIES, classificationSchema, type Classification, type SanitisedSignal } from '@agentic-pm/domain';
-import { refProblems, refsFor } from './batch';
-import { callTool } from './call-tool';
-import { cachePrefixFor, type ToolSpec } from './converse-parts';
+import { refsFor } from './batch';
+import { callBatchTool, type PassDeps } from './batch-tool-call';
+import type { ToolSpec } from './converse-parts';
 import { toolInputSchema } from './json-schema';
 import { promptJson } from './json-lines';
-import type { PassDeps } from './sanitise-pass';
 import { TRIAGE_TOOLS } from './tool-names';
 import type { TriageInput } from './types';
 
@@ -59,27 +58,17 @@ export const renderSanitisedSignals = (refs: ReadonlyMap<string, Sanitised>): st
 /** Pass 2 for one batch: returns the classification per signal id, or throws ModelOutputError. */
 export const classifyBatch = async (batch: readonly Sanitised[], deps: PassDeps): Promise<Map<string, Classification>> => {
   const refs = refsFor(batch.map((b) => ({ ...b, id: b.input.id })));
-  const expected = new Set(refs.keys());
-  const schema = classifyAnswerSchema.superRefine((answer, ctx) => {
-    for (const message of refProblems(answer.signals.map((s) => s.id), expected)) ctx.addIssue({ code: 'custom', path: ['signals'], message });
-  });
-  const answer = await callTool({
-    client: deps.client,
-    modelId: deps.modelId,
-    system: CLASSIFY_SYSTEM_PROMPT,
-    messages: [{ role: 'user', content: [{ text: `Classify these ${refs.size} signals.\n\n<signals>\n${renderSanitisedSignals(refs)}\n</signals>` }] }],
-    tool: CLASSIFY_TOOL,
-    zodSchema: schema,
-    maxTokens: classifyMaxTokens(batch.length),
-    onUsage: deps.onUsage,
-    cachePoint: cachePrefixFor(deps.modelId, CLASSIFY_SYSTEM_PROMPT, [CLASSIFY_TOOL]),
-    purpose: 'triage_classify',
-  });
-  return new Map(
-    answer.signals.map((c) => {
-      const item = refs.get(c.id);
-      if (item === undefined) throw new Error(`classifyBatch: ref ${c.id} passed validation but is unknown`);
-      return [item.id, { ...c, id: item.id }];
-    }),
+  const answers = await callBatchTool(
+    refs,
+    {
+      system: CLASSIFY_SYSTEM_PROMPT,
+      tool: CLASSIFY_TOOL,
+      answerSchema: classifyAnswerSchema,
+      text: `Classify these ${refs.size} signals.\n\n<signals>\n${renderSanitisedSignals(refs)}\n</signals>`,
+      maxTokens: classifyMaxTokens(batch.length),
+      purpose: 'triage_classify',
+    },
+    deps,
   );
+  return new Map(answers.map(([item, c]) => [item.id, { ...c, id: item.id }]));
 };

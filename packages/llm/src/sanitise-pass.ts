@@ -1,13 +1,12 @@
 import * as z from 'zod';
 import { sanitisedSignalSchema, type SanitisedSignal } from '@agentic-pm/domain';
-import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { refProblems, refsFor } from './batch';
-import { callTool } from './call-tool';
-import { cachePrefixFor, type ToolSpec } from './converse-parts';
+import { refsFor } from './batch';
+import { callBatchTool, type PassDeps } from './batch-tool-call';
+import type { ToolSpec } from './converse-parts';
 import { DATAMARK, datamark, escapeMarkup } from './datamark';
 import { toolInputSchema } from './json-schema';
 import { TRIAGE_TOOLS } from './tool-names';
-import type { TriageInput, UsageSink } from './types';
+import type { TriageInput } from './types';
 
 const MAX_TITLE_CHARS = 300;
 const MAX_FROM_CHARS = 200;
@@ -72,37 +71,20 @@ const toPlain = (s: SanitisedSignal, id: string): SanitisedSignal => ({
   ...(s.injectionReason === undefined ? {} : { injectionReason: plain(s.injectionReason) }),
 });
 
-export interface PassDeps {
-  client: BedrockRuntimeClient;
-  modelId: string;
-  maxTextChars: number;
-  onUsage: UsageSink;
-}
-
 /** Pass 1 for one batch: returns the sanitised record per signal id, or throws ModelOutputError. */
 export const sanitiseBatch = async (batch: readonly TriageInput[], deps: PassDeps): Promise<Map<string, SanitisedSignal>> => {
   const refs = refsFor(batch);
-  const expected = new Set(refs.keys());
-  const schema = sanitiseAnswerSchema.superRefine((answer, ctx) => {
-    for (const message of refProblems(answer.signals.map((s) => s.id), expected)) ctx.addIssue({ code: 'custom', path: ['signals'], message });
-  });
-  const answer = await callTool({
-    client: deps.client,
-    modelId: deps.modelId,
-    system: SANITISE_SYSTEM_PROMPT,
-    messages: [{ role: 'user', content: [{ text: `Record the facts about these ${refs.size} signals.\n\n${renderUntrustedSignals(refs, deps.maxTextChars)}` }] }],
-    tool: SANITISE_TOOL,
-    zodSchema: schema,
-    maxTokens: sanitiseMaxTokens(batch.length),
-    onUsage: deps.onUsage,
-    cachePoint: cachePrefixFor(deps.modelId, SANITISE_SYSTEM_PROMPT, [SANITISE_TOOL]),
-    purpose: 'triage_sanitise',
-  });
-  return new Map(
-    answer.signals.map((s) => {
-      const input = refs.get(s.id);
-      if (input === undefined) throw new Error(`sanitiseBatch: ref ${s.id} passed validation but is unknown`);
-      return [input.id, toPlain(s, input.id)];
-    }),
+  const answers = await callBatchTool(
+    refs,
+    {
+      system: SANITISE_SYSTEM_PROMPT,
+      tool: SANITISE_TOOL,
+      answerSchema: sanitiseAnswerSchema,
+      text: `Record the facts about these ${refs.size} signals.\n\n${renderUntrustedSignals(refs, deps.maxTextChars)}`,
+      maxTokens: sanitiseMaxTokens(batch.length),
+      purpose: 'triage_sanitise',
+    },
+    deps,
   );
+  return new Map(answers.map(([input, s]) => [input.id, toPlain(s, input.id)]));
 };

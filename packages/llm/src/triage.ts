@@ -3,7 +3,8 @@ import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { assertUniqueIds, chunk } from './batch';
 import { classifyBatch, type Sanitised } from './classify-pass';
 import { failClosed } from './fail-closed';
-import { sanitiseBatch, type PassDeps } from './sanitise-pass';
+import type { PassDeps } from './batch-tool-call';
+import { sanitiseBatch } from './sanitise-pass';
 import type { TriageInput, TriageOutcome, UsageSink } from './types';
 
 export interface TriageDeps {
