@@ -1,4 +1,4 @@
-import { evaluateAction, evaluateEscalation, type GateContext, type GateDecision, type GateOutcome, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
+import { evaluateAction, evaluateEscalation, type GateContext, type GateDecision, type GateOutcome, type ForeignDataIndex, type ProjectConfig, type ProposedAction } from '@agentic-pm/domain';
 import { deleteWork, listProjects, listProposals, putAction, recordEvent, type ActionStatus } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { assertLeaseHeld, fenced } from '../fencing';
@@ -79,13 +79,15 @@ export const executeActions = async (base: AgentContext, { run }: StepInput): Pr
   await assertLeaseHeld(ctx.table, run);
   const projects = new Map((await listProjects(ctx.table)).map((p) => [p.id, p]));
   const result: ExecuteResult = { executed: 0, held: 0, escalated: 0, blocked: 0 };
-  const foreignData = await foreignDataIndexes(ctx.table, [...projects.values()]);
+  const proposals = await listProposals(ctx.table, run.time);
+  // Reading every project's data for the leak check is only worth it when something may go out.
+  const foreignData = proposals.length === 0 ? new Map<string, ForeignDataIndex>() : await foreignDataIndexes(ctx.table, [...projects.values()]);
   // Per project in this run: what the caps count.
   const tally = new Map<string, { executed: number; notified: number; escalated: number }>();
   const tallyOf = (projectId: string) => tally.get(projectId) ?? tally.set(projectId, { executed: 0, notified: 0, escalated: 0 }).get(projectId)!;
   // Each proposal leaves the work partition only after its effect and its record are stored,
   // so a retry redoes the bookkeeping while intents keep the effects at most once.
-  for (const proposal of await listProposals(ctx.table, run.time)) {
+  for (const proposal of proposals) {
     if (proposal.kind === 'escalation') {
       const project = projects.get(proposal.projectId);
       const counts = tallyOf(proposal.projectId);
