@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TriageResult } from '@agentic-pm/domain';
-import { isDue, isUrgent, reasoningDueAt } from '../../packages/agent/src/reasoning-window';
+import { isDue } from '@agentic-pm/storage';
+import { isUrgent, reasoningDueAt } from '../../packages/agent/src/reasoning-window';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 const triage = (over: { category?: TriageResult['classification']['category']; severity?: TriageResult['classification']['severity']; injectionSuspected?: boolean } = {}) => ({

@@ -14,6 +14,3 @@ export const isUrgent = (triage: Pick<TriageResult, 'sanitised' | 'classificatio
  */
 export const reasoningDueAt = (triage: Pick<TriageResult, 'sanitised' | 'classification'>, nowIso: string, settings: Pick<AgentSettings, 'reasoningWindowMinutes'>): string | undefined =>
   settings.reasoningWindowMinutes === 0 || isUrgent(triage) ? undefined : new Date(Date.parse(nowIso) + settings.reasoningWindowMinutes * 60_000).toISOString();
-
-/** Whether a signal waiting for reasoning is due at `nowIso`. */
-export const isDue = (signal: { notBefore?: string }, nowIso: string): boolean => signal.notBefore === undefined || signal.notBefore <= nowIso;

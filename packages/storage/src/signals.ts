@@ -99,6 +99,9 @@ export type SignalInFlight = StoredSignal & { stage: SignalStage; notBefore?: st
 
 type Pointer = { projectId: string; signalId: string; stage: SignalStage; notBefore?: string };
 
+/** Whether work held back with `notBefore` (see moveSignal) is due at `nowIso`; countWork's filter says the same in DynamoDB. */
+export const isDue = (work: { notBefore?: string }, nowIso: string): boolean => work.notBefore === undefined || work.notBefore <= nowIso;
+
 /** Signals that are due at each stage; `deferred` counts those held back until a later run. */
 export type StageCounts = Record<SignalStage, number> & { deferred: number };
 
@@ -106,8 +109,8 @@ export type StageCounts = Record<SignalStage, number> & { deferred: number };
 export const countSignalsByStage = async (table: Table, nowIso: string): Promise<StageCounts> => {
   const counts: StageCounts = { triage: 0, reason: 0, artefacts: 0, deferred: 0 };
   for (const p of await queryPrefix<Pointer>(table, WORK_PARTITION, 'SIGNAL#', { liveAt: nowIso })) {
-    if (p.notBefore !== undefined && p.notBefore > nowIso) counts.deferred++;
-    else counts[p.stage]++;
+    if (isDue(p, nowIso)) counts[p.stage]++;
+    else counts.deferred++;
   }
   return counts;
 };

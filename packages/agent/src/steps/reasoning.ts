@@ -2,13 +2,12 @@ import { ARTEFACT_TYPES, renderArtefactCompact, type ProjectConfig, type Provena
 import { reasonAboutSignals, type ReasoningSignal, type SenderRole } from '@agentic-pm/llm';
 import { createHash } from 'node:crypto';
 import {
-  deleteWork, getArtefact, listArtefactOps, listProjects, listProposals, listSignalsInFlight, moveSignal, putArtefactOp, putProposal, type StoredSignal, type Table,
+  deleteWork, getArtefact, isDue, listArtefactOps, listProjects, listProposals, listSignalsInFlight, moveSignal, putArtefactOp, putProposal, type StoredSignal, type Table,
 } from '@agentic-pm/storage';
 import type { AgentContext } from '../context';
 import { needsAHuman } from '../escalation-requests';
 import { assertLeaseHeld } from '../fencing';
 import { budgetMode, usageRecorder } from '../ledger-recorder';
-import { isDue } from '../reasoning-window';
 import type { StepInput } from '../run-ref';
 
 export interface ReasoningStepResult {
